@@ -1,0 +1,10 @@
+using BenchmarkDotNet.Running;
+
+namespace Persona.Bench;
+
+/// <summary>Runs the benchmarks chosen on the command line (BenchmarkDotNet's switcher).</summary>
+public static class Program
+{
+    /// <summary>Entry point: <c>dotnet run -c Release --project bench/Persona.Bench -- --filter '*'</c>.</summary>
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}
