@@ -1,0 +1,31 @@
+namespace Persona.Arm.Contracts;
+
+/// <summary>The physical address space after all translation: RAM plus MMIO devices. Owned by the platform, used by the cores.</summary>
+/// <remarks>This is the contract between the core (Isa, Cpu, Memory) and the platform (Platform/*). Change it only by agreement.</remarks>
+public interface IPhysicalBus
+{
+    /// <summary>The one RAM region, exposed so that fetches, loads and table walks take a fast path without a device lookup.</summary>
+    RamRegion Ram { get; }
+
+    /// <summary>Reads <paramref name="size"/> bytes (1, 2, 4 or 8), little-endian, outside RAM; false when nothing answers there (external abort).</summary>
+    bool TryReadDevice(int coreId, ulong physicalAddress, int size, out ulong value);
+
+    /// <summary>Writes <paramref name="size"/> bytes (1, 2, 4 or 8), little-endian, outside RAM; false when nothing answers there (external abort).</summary>
+    bool TryWriteDevice(int coreId, ulong physicalAddress, int size, ulong value);
+}
+
+/// <summary>A contiguous block of guest-physical RAM backed by one host array.</summary>
+public sealed class RamRegion(ulong basePhysicalAddress, byte[] bytes)
+{
+    /// <summary>The first physical address of the region.</summary>
+    public ulong Base { get; } = basePhysicalAddress;
+
+    /// <summary>The backing bytes; index 0 is <see cref="Base"/>.</summary>
+    public byte[] Bytes { get; } = bytes;
+
+    /// <summary>The number of bytes in the region.</summary>
+    public ulong Size => (ulong)Bytes.LongLength;
+
+    /// <summary>True when [address, address+length) lies wholly in this region.</summary>
+    public bool Contains(ulong address, ulong length) => address >= Base && address - Base <= Size && length <= Size - (address - Base);
+}
