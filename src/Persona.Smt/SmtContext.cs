@@ -42,6 +42,9 @@ public sealed partial class SmtContext : IDisposable
     /// <summary>The version of the Z3 library in process.</summary>
     public static SmtVersion Version { get; } = ReadVersion();
 
+    /// <summary>Bytes Z3 has allocated and not freed, across the process (<c>Z3_get_estimated_alloc_size</c>); a leak-test figure.</summary>
+    public static long NativeAllocatedBytes => (long)Z3Native.Z3_get_estimated_alloc_size();
+
     /// <summary>How many AST references the context holds (scoped plus permanent); a diagnostic for leak tests.</summary>
     public int HeldReferenceCount => _scopedAsts.Count + _permanentAsts.Count;
 
