@@ -14,7 +14,7 @@ public static class CounterexampleReader
     public static Counterexample Read(Obligation obligation, SmtCompiler compiler, Grounding grounding, SmtModel model)
     {
         var witnesses = grounding.Witnesses;
-        string Show(Term t) => model.Show(t);
+        string Show(Term t) => SmtCompiler.Readable(model.Show(t));
         var keys = new Dictionary<SpecSort, List<(string Label, Term Term)>>
         {
             [Sorts.Page] = [],

@@ -35,13 +35,24 @@ public sealed class SmtCompiler(SmtContext context)
         s = sort switch
         {
             Persona.Spec.Terms.BoolSort => Context.BoolSort,
-            Persona.Spec.Terms.EnumSort e => Context.EnumSort(e.Name, [.. e.Members]),
+            // Members are qualified (Component_Work, Label_Work) because SMT-LIB forbids two constants of one name.
+            Persona.Spec.Terms.EnumSort e => Context.EnumSort(e.Name, [.. e.Members.Select(m => QualifiedMember(e, m))]),
             Persona.Spec.Terms.ElementSort e => Context.DeclareSort(e.Name),
             Persona.Spec.Terms.MapSort m => Context.ArraySort(SortOf(m.Key), SortOf(m.Value)),
             _ => throw new ArgumentException($"no SMT sort for {sort}"),
         };
         sorts[sort] = s;
         return s;
+    }
+
+    /// <summary>The SMT name of an enumeration member.</summary>
+    public static string QualifiedMember(Persona.Spec.Terms.EnumSort sort, string member) => $"{sort.Name}_{member}";
+
+    /// <summary>A value as the spec names it: an enumeration member without its sort prefix.</summary>
+    public static string Readable(string smtValue)
+    {
+        var underscore = smtValue.IndexOf('_', StringComparison.Ordinal);
+        return underscore > 0 && char.IsUpper(smtValue[0]) && !smtValue.Contains('!', StringComparison.Ordinal) ? smtValue[(underscore + 1)..] : smtValue;
     }
 
     /// <summary>The constant for a free variable or a state field (created on first use).</summary>
