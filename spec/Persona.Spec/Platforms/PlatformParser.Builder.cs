@@ -45,6 +45,7 @@ public static partial class PlatformParser
             switch (keyword.Text)
             {
                 case "platform":
+                    if (name is not null) throw Fault(keyword, "a second 'platform' declaration");
                     name = Required(fields, keyword, "name").Text;
                     Done(fields);
                     break;
