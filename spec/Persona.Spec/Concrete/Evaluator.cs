@@ -97,12 +97,15 @@ public sealed class Evaluator
 
     private FunctionMap MakeMap(MapOf m)
     {
-        var snapshot = new Evaluator(world, states, argumentsByName);
-        foreach (var (v, value) in bindings) snapshot.bindings[v] = value;
+        // The map is read later, possibly by several threads sharing one state, so each read binds the key in an evaluator of its own:
+        // one evaluator shared by all reads let a read on one thread see another thread's key.
+        var captured = new Dictionary<Variable, object>(bindings);
         return new FunctionMap(key =>
         {
-            snapshot.bindings[m.Key] = key;
-            return snapshot.Evaluate(m.Body);
+            var reader = new Evaluator(world, states, argumentsByName);
+            foreach (var (v, value) in captured) reader.bindings[v] = value;
+            reader.bindings[m.Key] = key;
+            return reader.Evaluate(m.Body);
         });
     }
 }

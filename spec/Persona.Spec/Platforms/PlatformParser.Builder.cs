@@ -46,6 +46,7 @@ public static partial class PlatformParser
             switch (keyword.Text)
             {
                 case "platform":
+                    if (name is not null) throw Fault(keyword, "a second 'platform' declaration");
                     name = Required(fields, keyword, "name").Text;
                     Done(fields);
                     break;
@@ -78,8 +79,8 @@ public static partial class PlatformParser
             var kindToken = Required(fields, keyword, "kind");
             if (!RegionKinds.TryGetValue(kindToken.Text, out var kind))
                 throw Fault(kindToken, $"unknown region kind '{kindToken.Text}' (expected {string.Join(", ", RegionKinds.Keys)})");
-            var (range, baseToken) = Range(fields, keyword);
-            Aligned(range, baseToken, "region");
+            var (range, baseToken, sizeToken) = Range(fields, keyword);
+            Aligned(range, baseToken, sizeToken, "region");
             if (ram is not { } r || range.Base < r.Base || range.End > r.End)
                 throw Fault(baseToken, $"region '{regionName.Text}' ({range}) lies outside RAM{(ram is null ? " (declare 'ram' first)" : $" ({ram})")}");
             foreach (var (other, at) in regions)
@@ -99,10 +100,13 @@ public static partial class PlatformParser
             if (!DeviceKinds.TryGetValue(kindToken.Text, out var kind))
                 throw Fault(kindToken, $"unknown device kind '{kindToken.Text}' (expected {string.Join(", ", DeviceKinds.Keys)})");
             var mmioToken = Required(fields, keyword, "mmio");
-            var mmio = new AddressRange(Number(mmioToken), fields.TryGetValue("size", out var sizeToken) ? Number(sizeToken) : Platform.PageSize);
+            var hasSize = fields.TryGetValue("size", out var sizeToken);
+            var mmio = new AddressRange(Number(mmioToken), hasSize ? Number(sizeToken) : Platform.PageSize);
             fields.Remove("mmio");
             fields.Remove("size");
-            Aligned(mmio, mmioToken, "device register window");
+            if (mmio.Size == 0) throw Fault(sizeToken, "size must not be zero");
+            if (mmio.Base > ulong.MaxValue - mmio.Size) throw Fault(hasSize ? sizeToken : mmioToken, "range runs past the end of the address space");
+            Aligned(mmio, mmioToken, hasSize ? sizeToken : mmioToken, "device register window");
             var irqToken = Required(fields, keyword, "irq");
             var irq = Number(irqToken);
             if (irq is < 32 or > 1019) throw Fault(irqToken, $"interrupt {irq} is not a shared peripheral interrupt (32..1019)");
@@ -199,24 +203,26 @@ public static partial class PlatformParser
 
         private void Done(Dictionary<string, Token> fields)
         {
+            // Fields keeps the value's place; the fault is the key, which starts key.Length + 1 columns earlier.
             foreach (var (key, value) in fields)
-                throw Fault(value, $"unknown key '{key}'");
+                throw Fault(value with { Column = value.Column - key.Length - 1 }, $"unknown key '{key}'");
         }
 
-        private (AddressRange Range, Token BaseToken) Range(Dictionary<string, Token> fields, Token keyword)
+        private (AddressRange Range, Token BaseToken, Token SizeToken) Range(Dictionary<string, Token> fields, Token keyword)
         {
             var baseToken = Required(fields, keyword, "base");
             var sizeToken = Required(fields, keyword, "size");
             var range = new AddressRange(Number(baseToken), Number(sizeToken));
             if (range.Size == 0) throw Fault(sizeToken, "size must not be zero");
             if (range.Base > ulong.MaxValue - range.Size) throw Fault(sizeToken, "range runs past the end of the address space");
-            return (range, baseToken);
+            return (range, baseToken, sizeToken);
         }
 
-        private void Aligned(AddressRange range, Token at, string what)
+        // The fault points at the value that is wrong (the base or the size), so the column leads the user to it.
+        private void Aligned(AddressRange range, Token baseToken, Token sizeToken, string what)
         {
-            if (range.Base % Platform.PageSize != 0 || range.Size % Platform.PageSize != 0)
-                throw Fault(at, $"{what} {range} is not aligned to 4 KiB pages");
+            if (range.Base % Platform.PageSize != 0) throw Fault(baseToken, $"{what} {range} is not aligned to 4 KiB pages");
+            if (range.Size % Platform.PageSize != 0) throw Fault(sizeToken, $"{what} {range} is not aligned to 4 KiB pages");
         }
 
         private ulong Number(Token t) =>
