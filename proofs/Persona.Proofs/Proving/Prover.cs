@@ -34,12 +34,18 @@ public static class Prover
             try
             {
                 using var context = new SmtContext(new SmtOptions(options.RandomSeed, options.TimeoutMilliseconds));
-                while (queue.TryDequeue(out var obligation))
+                while (!queue.IsEmpty)
                 {
+                    // Obligations share most of their ground terms: one normalizer and compiler serve a batch, then both are dropped.
                     using var scope = context.Scope();
-                    var r = Prove(context, obligation, options);
-                    results[r.Id] = r;
-                    finished?.Invoke(r);
+                    using var solver = context.Solver(options.TimeoutMilliseconds);
+                    var session = new Session(new Normalizer(), new SmtCompiler(context), solver);
+                    for (var i = 0; i < BatchSize && queue.TryDequeue(out var obligation); i++)
+                    {
+                        var r = Prove(session, obligation, options);
+                        results[r.Id] = r;
+                        finished?.Invoke(r);
+                    }
                 }
             }
             catch (Exception e)
@@ -53,15 +59,44 @@ public static class Prover
         return [.. obligations.Select(o => results[o.Id])];
     }
 
-    /// <summary>Proves one obligation in the given context.</summary>
+    private const int BatchSize = 64;
+
+    /// <summary>What consecutive obligations in one Z3 context share: interned spec terms, their compiled Z3 terms, and a solver.</summary>
+    /// <param name="Normalizer">The normalizer (and its interner).</param>
+    /// <param name="Compiler">The compiler (and its memo of Z3 terms).</param>
+    /// <param name="Solver">The solver; each obligation is checked inside its own push and pop, which is far cheaper than a new solver.</param>
+    public sealed record Session(Normalizer Normalizer, SmtCompiler Compiler, SmtSolver Solver);
+
+    /// <summary>Proves one obligation in a fresh session of the given context.</summary>
     public static ProofResult Prove(SmtContext context, Obligation obligation, ProofOptions options)
     {
+        using var solver = context.Solver(options.TimeoutMilliseconds);
+        return Prove(new Session(new Normalizer(), new SmtCompiler(context), solver), obligation, options);
+    }
+
+    /// <summary>Proves one obligation, reusing a session's terms.</summary>
+    public static ProofResult Prove(Session session, Obligation obligation, ProofOptions options)
+    {
         var clock = Stopwatch.StartNew();
-        var grounding = new Grounding();
+        var grounding = new Grounding(session.Normalizer);
         List<Expr> assertions = [.. obligation.Hypotheses.Select(h => h.Term.Expr), new Not(obligation.Goal.Expr)];
         var ground = grounding.Ground(assertions);
-        var compiler = new SmtCompiler(context);
-        using var solver = context.Solver(options.TimeoutMilliseconds);
+        var compiler = session.Compiler;
+        var solver = session.Solver;
+        solver.Push();
+        try
+        {
+            return Check(obligation, options, clock, grounding, ground, compiler, solver);
+        }
+        finally
+        {
+            solver.Pop();
+        }
+    }
+
+    private static ProofResult Check(Obligation obligation, ProofOptions options, Stopwatch clock, Grounding grounding,
+        IReadOnlyList<Expr> ground, SmtCompiler compiler, SmtSolver solver)
+    {
         for (var i = 0; i < obligation.Hypotheses.Count; i++)
             solver.Assert(obligation.Hypotheses[i].Name, compiler.Compile(new Term<bool>(ground[i])));
         solver.Assert(NegatedGoal, compiler.Compile(new Term<bool>(ground[^1])));

@@ -10,7 +10,7 @@ namespace Persona.Proofs.Symbolic;
 /// model of the ground set is a counterexample whose domain is its constants.</remarks>
 public sealed class Grounding
 {
-    private readonly Normalizer normalizer = new();
+    private readonly Normalizer normalizer;
     private readonly List<Variable> witnesses = [];
     private readonly Dictionary<string, int> witnessNames = [];
 
@@ -19,6 +19,15 @@ public sealed class Grounding
 
     /// <summary>The normalizer used (shared so that repeated subterms are normalized once).</summary>
     public Normalizer Normalizer => normalizer;
+
+    /// <summary>A grounding that reuses a normalizer (and its interned terms) from earlier obligations.</summary>
+    public Grounding(Normalizer normalizer) => this.normalizer = normalizer;
+
+    /// <summary>A grounding with a fresh normalizer.</summary>
+    public Grounding()
+        : this(new Normalizer())
+    {
+    }
 
     /// <summary>Grounds assertions (each is asserted as true); returns the quantifier-free assertions in the same order.</summary>
     public IReadOnlyList<Expr> Ground(IReadOnlyList<Expr> assertions)
@@ -41,16 +50,16 @@ public sealed class Grounding
     {
         switch (e)
         {
-            case Not n: return Normalizer.NotOf(Open(n.Operand, !positive, underUniversal));
-            case And a: return Normalizer.AndOf(a.Operands.Select(o => Open(o, positive, underUniversal)));
-            case Or o: return Normalizer.OrOf(o.Operands.Select(x => Open(x, positive, underUniversal)));
-            case Implies i: return Normalizer.ImpliesOf(Open(i.Premise, !positive, underUniversal), Open(i.Conclusion, positive, underUniversal));
+            case Not n: return normalizer.NotOf(Open(n.Operand, !positive, underUniversal));
+            case And a: return normalizer.AndOf(a.Operands.Select(o => Open(o, positive, underUniversal)));
+            case Or o: return normalizer.OrOf(o.Operands.Select(x => Open(x, positive, underUniversal)));
+            case Implies i: return normalizer.ImpliesOf(Open(i.Premise, !positive, underUniversal), Open(i.Conclusion, positive, underUniversal));
             case Quantified q:
                 var existential = q.IsUniversal != positive;
                 if (!existential) return new Quantified(q.IsUniversal, q.Bound, Open(q.Body, positive, underUniversal: true));
                 if (underUniversal)
                     throw new NotSupportedException($"quantifier alternation over {q.Bound.Sort} at {q.Bound.Name}: outside the effectively propositional fragment");
-                var witness = Fresh(q.Bound);
+                var witness = (Variable)normalizer.Normalize(Fresh(q.Bound));
                 return Open(normalizer.Normalize(Substitution.Replace(q.Body, q.Bound, witness)), positive, underUniversal);
             default:
                 if (ContainsQuantifier(e))
@@ -81,10 +90,10 @@ public sealed class Grounding
             if (memo.TryGetValue(e, out var done)) return done;
             var result = e switch
             {
-                Not n => Normalizer.NotOf(Expand(n.Operand)),
-                And a => Normalizer.AndOf(a.Operands.Select(Expand)),
-                Or o => Normalizer.OrOf(o.Operands.Select(Expand)),
-                Implies i => Normalizer.ImpliesOf(Expand(i.Premise), Expand(i.Conclusion)),
+                Not n => normalizer.NotOf(Expand(n.Operand)),
+                And a => normalizer.AndOf(a.Operands.Select(Expand)),
+                Or o => normalizer.OrOf(o.Operands.Select(Expand)),
+                Implies i => normalizer.ImpliesOf(Expand(i.Premise), Expand(i.Conclusion)),
                 Quantified q => Instances(q),
                 _ => e,
             };
@@ -97,7 +106,7 @@ public sealed class Grounding
             if (!constants.TryGetValue(q.Bound.Sort, out var domain) || domain.Count == 0)
                 constants[q.Bound.Sort] = domain = [new Variable($"any_{q.Bound.Sort}", q.Bound.Sort)];
             var parts = domain.Select(c => Expand(normalizer.Normalize(Substitution.Replace(q.Body, q.Bound, c))));
-            return q.IsUniversal ? Normalizer.AndOf(parts) : Normalizer.OrOf(parts);
+            return q.IsUniversal ? normalizer.AndOf(parts) : normalizer.OrOf(parts);
         }
     }
 }

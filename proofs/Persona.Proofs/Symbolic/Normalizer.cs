@@ -9,6 +9,9 @@ namespace Persona.Proofs.Symbolic;
 public sealed class Normalizer
 {
     private readonly Dictionary<Expr, Expr> memo = new(ReferenceEqualityComparer.Instance);
+    private readonly Interner interner = new();
+
+    private Expr Make(Expr e) => interner.Intern(e);
 
     /// <summary>The normal form of a term.</summary>
     public Expr Normalize(Expr e)
@@ -16,11 +19,11 @@ public sealed class Normalizer
         if (memo.TryGetValue(e, out var done)) return done;
         var result = e switch
         {
-            BoolLiteral or EnumLiteral or Variable or FieldRead => e,
+            BoolLiteral or EnumLiteral or Variable or FieldRead => Make(e),
             Select s => SelectOf(Normalize(s.Map), Normalize(s.Key)),
-            Store s => new Store(Normalize(s.Map), Normalize(s.Key), Normalize(s.Value)),
+            Store s => Make(new Store(Normalize(s.Map), Normalize(s.Key), Normalize(s.Value))),
             MapOf => e,
-            Apply a => new Apply(a.Function, Normalize(a.Argument), a.ResultSort),
+            Apply a => Make(new Apply(a.Function, Normalize(a.Argument), a.ResultSort)),
             Equal q => EqualOf(Normalize(q.Left), Normalize(q.Right)),
             Not n => NotOf(Normalize(n.Operand)),
             And a => AndOf(a.Operands.Select(Normalize)),
@@ -28,7 +31,7 @@ public sealed class Normalizer
             Implies i => ImpliesOf(Normalize(i.Premise), Normalize(i.Conclusion)),
             IfThenElse t => IteOf(Normalize(t.Condition), Normalize(t.Then), Normalize(t.Else)),
             Quantified q when q.Bound.Sort is EnumSort or BoolSort => ExpandFinite(q),
-            Quantified q => new Quantified(q.IsUniversal, q.Bound, Normalize(q.Body)),
+            Quantified q => new Quantified(q.IsUniversal, (Variable)Make(q.Bound), Normalize(q.Body)),
             _ => throw new ArgumentException($"unknown node {e.GetType().Name}"),
         };
         memo[e] = result;
@@ -39,41 +42,43 @@ public sealed class Normalizer
     {
         IEnumerable<Expr> values = q.Bound.Sort switch
         {
-            EnumSort en => Enumerable.Range(0, en.Members.Count).Select(i => (Expr)new EnumLiteral(en, i)),
-            _ => [new BoolLiteral(false), new BoolLiteral(true)],
+            EnumSort en => Enumerable.Range(0, en.Members.Count).Select(i => Make(new EnumLiteral(en, i))),
+            _ => [Make(new BoolLiteral(false)), Make(new BoolLiteral(true))],
         };
         var instances = values.Select(v => Normalize(Substitution.Replace(q.Body, q.Bound, v)));
         return q.IsUniversal ? AndOf(instances) : OrOf(instances);
     }
+
+    private Expr True_False(bool value) => Make(new BoolLiteral(value));
 
     private Expr SelectOf(Expr map, Expr key) => map switch
     {
         Store s => IteOf(EqualOf(key, s.Key), s.Value, SelectOf(s.Map, key)),
         MapOf m => Normalize(Substitution.Replace(m.Body, m.Key, key)),
         IfThenElse t => IteOf(t.Condition, SelectOf(t.Then, key), SelectOf(t.Else, key)),
-        _ => new Select(map, key),
+        _ => Make(new Select(map, key)),
     };
 
     /// <summary>Equality with literals and identical operands folded; Boolean equality as two implications.</summary>
-    public static Expr EqualOf(Expr left, Expr right)
+    public Expr EqualOf(Expr left, Expr right)
     {
-        if (left is EnumLiteral a && right is EnumLiteral b) return new BoolLiteral(a.Ordinal == b.Ordinal);
-        if (left is BoolLiteral x && right is BoolLiteral y) return new BoolLiteral(x.Value == y.Value);
-        if (ReferenceEquals(left, right) || (left is Variable or FieldRead && left == right)) return new BoolLiteral(true);
+        if (left is EnumLiteral a && right is EnumLiteral b) return True_False(a.Ordinal == b.Ordinal);
+        if (left is BoolLiteral x && right is BoolLiteral y) return True_False(x.Value == y.Value);
+        if (ReferenceEquals(left, right) || (left is Variable or FieldRead && left == right)) return True_False(true);
         if (left.Sort is BoolSort) return AndOf([ImpliesOf(left, right), ImpliesOf(right, left)]);
-        return new Equal(left, right);
+        return Make(new Equal(left, right));
     }
 
     /// <summary>Negation with literals and double negation folded.</summary>
-    public static Expr NotOf(Expr e) => e switch
+    public Expr NotOf(Expr e) => e switch
     {
-        BoolLiteral b => new BoolLiteral(!b.Value),
+        BoolLiteral b => True_False(!b.Value),
         Not n => n.Operand,
-        _ => new Not(e),
+        _ => Make(new Not(e)),
     };
 
     /// <summary>Conjunction, flattened, with literals folded.</summary>
-    public static Expr AndOf(IEnumerable<Expr> operands)
+    public Expr AndOf(IEnumerable<Expr> operands)
     {
         var list = new List<Expr>();
         foreach (var o in operands)
@@ -86,11 +91,11 @@ public sealed class Normalizer
                 default: list.Add(o); break;
             }
         }
-        return list.Count switch { 0 => new BoolLiteral(true), 1 => list[0], _ => new And(list) };
+        return list.Count switch { 0 => True_False(true), 1 => list[0], _ => Make(new And(list)) };
     }
 
     /// <summary>Disjunction, flattened, with literals folded.</summary>
-    public static Expr OrOf(IEnumerable<Expr> operands)
+    public Expr OrOf(IEnumerable<Expr> operands)
     {
         var list = new List<Expr>();
         foreach (var o in operands)
@@ -103,25 +108,25 @@ public sealed class Normalizer
                 default: list.Add(o); break;
             }
         }
-        return list.Count switch { 0 => new BoolLiteral(false), 1 => list[0], _ => new Or(list) };
+        return list.Count switch { 0 => True_False(false), 1 => list[0], _ => Make(new Or(list)) };
     }
 
     /// <summary>Implication with literals folded.</summary>
-    public static Expr ImpliesOf(Expr premise, Expr conclusion) => (premise, conclusion) switch
+    public Expr ImpliesOf(Expr premise, Expr conclusion) => (premise, conclusion) switch
     {
         (BoolLiteral { Value: true }, _) => conclusion,
-        (BoolLiteral { Value: false }, _) => new BoolLiteral(true),
-        (_, BoolLiteral { Value: true }) => new BoolLiteral(true),
+        (BoolLiteral { Value: false }, _) => True_False(true),
+        (_, BoolLiteral { Value: true }) => True_False(true),
         (_, BoolLiteral { Value: false }) => NotOf(premise),
-        _ => new Implies(premise, conclusion),
+        _ => Make(new Implies(premise, conclusion)),
     };
 
     /// <summary>If-then-else with a literal condition folded; on Booleans, as two implications.</summary>
-    public static Expr IteOf(Expr condition, Expr then, Expr otherwise)
+    public Expr IteOf(Expr condition, Expr then, Expr otherwise)
     {
         if (condition is BoolLiteral b) return b.Value ? then : otherwise;
         if (ReferenceEquals(then, otherwise)) return then;
         if (then.Sort is BoolSort) return AndOf([ImpliesOf(condition, then), ImpliesOf(NotOf(condition), otherwise)]);
-        return new IfThenElse(condition, then, otherwise);
+        return Make(new IfThenElse(condition, then, otherwise));
     }
 }
