@@ -11,6 +11,7 @@ public static class Program
     {
         var root = new RootCommand("Persona: evidence that a two-persona phone hypervisor keeps personal and work apart.")
         {
+            VerifyCommand.Create(),
             ProveCommand.Create(),
         };
         return ExitCodes.Run(() =>

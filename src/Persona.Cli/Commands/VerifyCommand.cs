@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Persona.Cli.Verification;
+using Spectre.Console;
+
+namespace Persona.Cli.Commands;
+
+/// <summary><c>persona verify [PLATFORM]</c>: the whole chain on a platform, a summary table, reports, and an exit code.</summary>
+public static class VerifyCommand
+{
+    /// <summary>The stages, in the order they run.</summary>
+    public static IReadOnlyList<IVerificationStage> Stages { get; } = [new ProofStage()];
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var platform = new Argument<FileInfo?>("platform") { Description = "A platform file (default: the embedded 2011 handset).", Arity = ArgumentArity.ZeroOrOne };
+        var workers = new Option<int>("--workers") { Description = "Parallel workers.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var seed = new Option<ulong>("--seed") { Description = "Base seed of every randomized stage.", DefaultValueFactory = _ => 1 };
+        var reports = new Option<DirectoryInfo>("--reports") { Description = "Where to write the reports.", DefaultValueFactory = _ => new DirectoryInfo("persona-reports") };
+        var command = new Command("verify", "Run the whole verification: proofs, systematic tests, the validated scenario; write reports.")
+        {
+            platform, workers, seed, reports,
+        };
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(workers) < 1) throw new UserInputException($"--workers must be at least 1, not {parse.GetValue(workers)}");
+            var p = PlatformSource.Load(parse.GetValue(platform));
+            var options = new VerifyOptions(parse.GetValue(workers), parse.GetValue(seed), parse.GetValue(reports)!.FullName);
+            return Run(p, options);
+        });
+        return command;
+    }
+
+    /// <summary>Runs every stage with progress, prints the summary, writes the reports, and returns the exit code.</summary>
+    public static int Run(Persona.Spec.Platforms.Platform platform, VerifyOptions options)
+    {
+        var results = new List<StageResult>();
+        AnsiConsole.MarkupLine($"[bold]persona verify[/] on [blue]{Markup.Escape(platform.Name)}[/] ({Markup.Escape(platform.Source)})");
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(ctx =>
+            {
+                var tasks = Stages.Select(s => ctx.AddTask(s.Name, autoStart: false, maxValue: 1.0)).ToList();
+                for (var i = 0; i < Stages.Count; i++)
+                {
+                    var task = tasks[i];
+                    task.StartTask();
+                    results.Add(Stages[i].Run(platform, options, new Progress<double>(f => task.Value = f)));
+                    task.Value = 1.0;
+                    task.StopTask();
+                }
+            });
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("stage").AddColumn("result").AddColumn("summary").AddColumn(new TableColumn("time (s)").RightAligned());
+        foreach (var r in results)
+            table.AddRow(r.Stage, r.Passed ? "[green]passed[/]" : "[red]FAILED[/]", Markup.Escape(r.Summary), r.Seconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture));
+        AnsiConsole.Write(table);
+        foreach (var evidence in results.SelectMany(r => r.Evidence)) AnsiConsole.WriteLine(evidence);
+        Directory.CreateDirectory(options.ReportDirectory);
+        var json = Path.Combine(options.ReportDirectory, "verify.json");
+        File.WriteAllText(json, JsonSerializer.Serialize(new { platform = platform.Name, source = platform.Source, seed = options.Seed, stages = results }, JsonOptions));
+        AnsiConsole.MarkupLine($"report: {Markup.Escape(json)}");
+        var passed = results.All(r => r.Passed);
+        AnsiConsole.MarkupLine(passed ? "[green bold]verified[/]" : "[red bold]verification failed[/]");
+        return passed ? ExitCodes.Ok : ExitCodes.VerificationFailed;
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+}
