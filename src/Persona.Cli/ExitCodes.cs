@@ -30,6 +30,7 @@ public static class ExitCodes
     /// <remarks>Each layer has its own input exception; this is the only list of them.</remarks>
     public static string? BadInputMessage(Exception e) => e switch
     {
+        Persona.Spec.Platforms.PlatformFileException p => p.Message,
         UserInputException u => u.Message,
         _ => null,
     };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Persona.Cli.Commands;
 
 namespace Persona.Cli;
 
@@ -10,7 +11,17 @@ public static class Program
     {
         var root = new RootCommand("Persona: evidence that a two-persona phone hypervisor keeps personal and work apart.")
         {
+            ProveCommand.Create(),
         };
-        return ExitCodes.Run(() => root.Parse(args).Invoke());
+        return ExitCodes.Run(() =>
+        {
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var error in parse.Errors) Console.Error.WriteLine($"persona: {error.Message}");
+                return ExitCodes.BadInput;
+            }
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        });
     }
 }

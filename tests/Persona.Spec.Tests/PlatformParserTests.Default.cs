@@ -47,7 +47,8 @@ public partial class PlatformParserTests
         {
             ("hypervisor", RegionKind.Hypervisor, 0x4000_0000, 16UL << 20),
             ("keystore", RegionKind.KeyStore, 0x4100_0000, 4096),
-            ("pool", RegionKind.Pool, 0x4100_1000, 0xFF_F000),
+            ("pool-personal", RegionKind.PersonalPool, 0x4100_1000, 0x7F_F000),
+            ("pool-work", RegionKind.WorkPool, 0x4180_0000, 8UL << 20),
             ("personal", RegionKind.Personal, 0x4200_0000, 256UL << 20),
             ("work", RegionKind.Work, 0x5200_0000, 224UL << 20),
         };
@@ -59,8 +60,10 @@ public partial class PlatformParserTests
     [InlineData(0x40000, RegionKind.Hypervisor)]
     [InlineData(0x40FFF, RegionKind.Hypervisor)]
     [InlineData(0x41000, RegionKind.KeyStore)]
-    [InlineData(0x41001, RegionKind.Pool)]
-    [InlineData(0x41FFF, RegionKind.Pool)]
+    [InlineData(0x41001, RegionKind.PersonalPool)]
+    [InlineData(0x417FF, RegionKind.PersonalPool)]
+    [InlineData(0x41800, RegionKind.WorkPool)]
+    [InlineData(0x41FFF, RegionKind.WorkPool)]
     [InlineData(0x42000, RegionKind.Personal)]
     [InlineData(0x51FFF, RegionKind.Personal)]
     [InlineData(0x52000, RegionKind.Work)]
@@ -90,7 +93,8 @@ public partial class PlatformParserTests
         var counts = world.Pages.GroupBy(p => (RegionKind)(int)regionOf(p)).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(4096, counts[RegionKind.Hypervisor]);
         Assert.Equal(1, counts[RegionKind.KeyStore]);
-        Assert.Equal(4095, counts[RegionKind.Pool]);
+        Assert.Equal(2047, counts[RegionKind.PersonalPool]);
+        Assert.Equal(2048, counts[RegionKind.WorkPool]);
         Assert.Equal(65_536, counts[RegionKind.Personal]);
         Assert.Equal(57_344, counts[RegionKind.Work]);
     }

@@ -11,7 +11,8 @@ internal static class TestWorlds
         ram base=0x40000000 size=40KiB
         region name=hyp kind=hypervisor base=0x40000000 size=4KiB
         region name=key kind=keystore base=0x40001000 size=4KiB
-        region name=pool kind=pool base=0x40002000 size=8KiB
+        region name=pool-personal kind=pool-personal base=0x40002000 size=4KiB
+        region name=pool-work kind=pool-work base=0x40003000 size=4KiB
         region name=personal kind=personal base=0x40004000 size=12KiB
         region name=work kind=work base=0x40007000 size=12KiB
         device name=display kind=foreground mmio=0x0a100000 irq=64 dma=yes

@@ -38,28 +38,22 @@ public sealed record Hypothesis(string Name, Term<bool> Term);
 /// <param name="Id">A unique, file-name-safe id, e.g. IND.share.MEM-1.</param>
 /// <param name="Kind">What sort of obligation it is.</param>
 /// <param name="RuleId">The rule (or NI-/WIPE- property) it establishes.</param>
+/// <param name="Statement">The rule or property in one sentence.</param>
 /// <param name="Operation">The operation it is about, if any.</param>
 /// <param name="Observer">The observing persona for relational obligations.</param>
 /// <param name="Hypotheses">The premises.</param>
 /// <param name="Goal">What must follow.</param>
-/// <param name="PreState">The state the operation starts from (for counterexamples).</param>
-/// <param name="PostState">The state after the operation (for counterexamples), if any.</param>
+/// <param name="PreState">The first state shown in a counterexample (before the operation).</param>
+/// <param name="PostState">The second state shown in a counterexample (after the operation, or the other state), if any.</param>
 public sealed record Obligation(
     string Id,
     ObligationKind Kind,
     string RuleId,
+    string Statement,
     Operation? Operation,
     Component? Observer,
     IReadOnlyList<Hypothesis> Hypotheses,
     Term<bool> Goal,
     State PreState,
     State? PostState)
-{
-    /// <summary>The group of obligations that share hypotheses and can be checked in one solver session.</summary>
-    public string Group => Kind switch
-    {
-        ObligationKind.Initiation => "INIT",
-        ObligationKind.Inductiveness => $"IND.{Operation!.Name}",
-        _ => Id,
-    };
-}
+{}

@@ -29,7 +29,7 @@ public static class ObligationSet
         var init = model.Initial();
         var facts = PlatformFacts.Of(platform);
         foreach (var rule in model.Rules)
-            yield return new Obligation($"INIT.{rule.Id}", ObligationKind.Initiation, rule.Id, null, null, facts, rule.HoldsIn(init), init, null);
+            yield return new Obligation($"INIT.{rule.Id}", ObligationKind.Initiation, rule.Id, rule.Sentence, null, null, facts, rule.HoldsIn(init), init, null);
     }
 
     /// <summary>Each operation preserves each rule from any state where all rules hold (over all states, symbolically).</summary>
@@ -39,9 +39,11 @@ public static class ObligationSet
         var rules = RulesIn(model, s);
         foreach (var op in model.Operations)
         {
-            var after = op.Step(s);
+            // A failed operation changes nothing (Operation.Step), so the rules hold after it trivially; only success needs proof.
+            var after = op.Effect(s);
+            List<Hypothesis> premises = [.. rules, Guard(op, s)];
             foreach (var rule in model.Rules)
-                yield return new Obligation($"IND.{op.Name}.{rule.Id}", ObligationKind.Inductiveness, rule.Id, op, null, rules, rule.HoldsIn(after), s, after);
+                yield return new Obligation($"IND.{op.Name}.{rule.Id}", ObligationKind.Inductiveness, rule.Id, rule.Sentence, op, null, premises, rule.HoldsIn(after), s, after);
         }
     }
 
@@ -56,25 +58,31 @@ public static class ObligationSet
             {
                 var observer = Lit(c);
                 var actorIsObserver = new Hypothesis($"actor-is-{c}", op.Actor == observer);
-                var sameView = new Hypothesis($"same-view-of-{c}", Observation.Same(s, t, observer, includeWorkStatus: true, ignoreChannel: false));
+                var sameView = new Hypothesis($"same-view-of-{c}", Observation.Same(s, t, observer, ViewScope.Noninterference));
                 List<Hypothesis> twoStates = [.. RulesIn(model, s), .. RulesIn(model, t), actorIsObserver, sameView];
-                yield return new Obligation($"NI-1.{op.Name}.{c}", ObligationKind.OutputConsistency, "NI-1", op, c, twoStates,
-                    op.Succeeds(s) == op.Succeeds(t), s, t);
-                var afterS = op.Step(s);
-                yield return new Obligation($"NI-2.{op.Name}.{c}", ObligationKind.StepConsistency, "NI-2", op, c, twoStates,
-                    Observation.Same(afterS, op.Step(t), observer, includeWorkStatus: true, ignoreChannel: false), s, afterS);
+
+                // s and t play symmetric roles, so "succeeds in s implies succeeds in t" gives equality of outcomes.
+                yield return new Obligation($"NI-1.{op.Name}.{c}", ObligationKind.OutputConsistency, "NI-1", RelationalProperties.Statement("NI-1"), op, c,
+                    [.. twoStates, Guard(op, s)], op.Succeeds(t), s, t);
+
+                // With NI-1, both succeed or both fail; when both fail nothing changes, so only joint success needs proof.
+                var afterS = op.Effect(s);
+                yield return new Obligation($"NI-2.{op.Name}.{c}", ObligationKind.StepConsistency, "NI-2", RelationalProperties.Statement("NI-2"), op, c,
+                    [.. twoStates, Guard(op, s), Guard(op, t)],
+                    Observation.Same(afterS, op.Effect(t), observer, ViewScope.Noninterference), afterS, op.Effect(t));
 
                 var declared = model.DeclaredFlows.Contains(op.Name);
                 List<Hypothesis> oneState =
                 [
                     .. RulesIn(model, s),
                     new Hypothesis($"actor-is-other-persona-than-{c}", (op.Actor != observer) & (op.Actor != Lit(Component.Hypervisor))),
+                    Guard(op, s),
                 ];
                 yield return new Obligation(
                     $"{(declared ? "NI-4" : "NI-3")}.{op.Name}.{c}",
                     declared ? ObligationKind.DeclaredChannel : ObligationKind.LocalRespect,
-                    declared ? "NI-4" : "NI-3", op, c, oneState,
-                    Observation.Same(s, afterS, observer, includeWorkStatus: true, ignoreChannel: declared), s, afterS);
+                    declared ? "NI-4" : "NI-3", RelationalProperties.Statement(declared ? "NI-4" : "NI-3"), op, c, oneState,
+                    Observation.Same(s, afterS, observer, declared ? ViewScope.DeclaredChannel : ViewScope.Noninterference), s, afterS);
             }
         }
     }
@@ -86,11 +94,13 @@ public static class ObligationSet
         var rules = RulesIn(model, s);
         foreach (var op in model.WipeSteps)
         {
-            var after = op.Step(s);
-            yield return new Obligation($"WIPE-6.{op.Name}", ObligationKind.WipeScoping, "WIPE-6", op, Component.Personal, rules,
-                Observation.Same(s, after, Lit(Component.Personal), includeWorkStatus: false, ignoreChannel: false), s, after);
+            var after = op.Effect(s);
+            yield return new Obligation($"WIPE-6.{op.Name}", ObligationKind.WipeScoping, "WIPE-6", RelationalProperties.Statement("WIPE-6"), op, Component.Personal, [.. rules, Guard(op, s)],
+                Observation.Same(s, after, Lit(Component.Personal), ViewScope.WipeScoping), s, after);
         }
     }
+
+    private static Hypothesis Guard(Operation op, State state) => new($"guard-{op.Name}@{state.Name}", op.Guard(state));
 
     private static bool IsPersonaOperation(Operation op) =>
         op.Actor.Expr is not EnumLiteral { } literal || literal.Ordinal != (int)Component.Hypervisor;

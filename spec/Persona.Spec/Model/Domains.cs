@@ -118,8 +118,11 @@ public enum RegionKind
     /// <summary>RAM given to the work persona.</summary>
     Work,
 
-    /// <summary>The hypervisor's free pool.</summary>
-    Pool,
+    /// <summary>Hypervisor-held free pages reserved for the personal persona (its memory quota).</summary>
+    PersonalPool,
+
+    /// <summary>Hypervisor-held free pages reserved for the work persona (its memory quota).</summary>
+    WorkPool,
 
     /// <summary>The hypervisor's key store, holding the work partition's key.</summary>
     KeyStore,

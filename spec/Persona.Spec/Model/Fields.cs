@@ -14,6 +14,10 @@ public static class Fields
     /// <summary>Whose data each page holds.</summary>
     public static readonly Field<Map<Page, Label>> Content = new("content");
 
+    /// <summary>Whose memory quota each hypervisor-held free page counts against (the hypervisor's own otherwise).</summary>
+    /// <remarks>A shared free pool would let one persona see the other's allocations: a covert channel the NI proofs found.</remarks>
+    public static readonly Field<Map<Page, Component>> PoolOf = new("poolOf");
+
     /// <summary>Which pages belong to the notification channel between the personas.</summary>
     public static readonly Field<Map<Page, bool>> ChannelPage = new("channelPage");
 
@@ -65,7 +69,7 @@ public static class Fields
     /// <summary>Every field, in a fixed order.</summary>
     public static readonly IReadOnlyList<IField> All =
     [
-        PageStates, Mapped, Content, ChannelPage, DeviceKinds, DmaCapable, DeviceAssigned, DeviceOwner, DeviceQuiesced,
+        PageStates, Mapped, Content, PoolOf, ChannelPage, DeviceKinds, DmaCapable, DeviceAssigned, DeviceOwner, DeviceQuiesced,
         DeviceData, DmaReach, Foreground, LiveContext, SavedContext, Partition, WorkKey, Wipe, WipeIssuer, WorkRunnable,
     ];
 }

@@ -37,12 +37,14 @@ public static class InitialState
         return s
             .Set(Fields.PageStates, PerComponent(
                 OwnedWhere(RegionKind.Personal), OwnedWhere(RegionKind.Work),
-                OwnedWhere(RegionKind.Hypervisor, RegionKind.Pool, RegionKind.KeyStore)))
+                OwnedWhere(RegionKind.Hypervisor, RegionKind.PersonalPool, RegionKind.WorkPool, RegionKind.KeyStore)))
             .Set(Fields.Mapped, PerComponent(MappedWhere(RegionKind.Personal), MappedWhere(RegionKind.Work), noPages))
             .Set(Fields.Content, MapOf<Page, Label>(p => If(Region(p) == Lit(RegionKind.Personal), Lit(Label.Personal),
                 If(Region(p) == Lit(RegionKind.Work), Lit(Label.Work),
                 If(Region(p) == Lit(RegionKind.Hypervisor), Lit(Label.Hypervisor),
                 If(Region(p) == Lit(RegionKind.KeyStore), Lit(Label.WorkKey), Lit(Label.Zero)))))))
+            .Set(Fields.PoolOf, MapOf<Page, Component>(p => If(Region(p) == Lit(RegionKind.PersonalPool), Lit(Component.Personal),
+                If(Region(p) == Lit(RegionKind.WorkPool), Lit(Component.Work), Lit(Component.Hypervisor)))))
             .Set(Fields.ChannelPage, noPages)
             .Set(Fields.DeviceKinds, MapOf<Device, DeviceKind>(d => Platform<Device, DeviceKind>(KindOf, d)))
             .Set(Fields.DmaCapable, MapOf<Device, bool>(d => Platform<Device, bool>(IsDmaMaster, d)))

@@ -63,7 +63,9 @@ public static class DeviceOperations
         s => All(
             s.Get(Fields.DmaCapable).At(D),
             s.Get(Fields.DeviceAssigned).At(D),
-            s.PageState(s.Get(Fields.DeviceOwner).At(D), P) == Lit(PageState.Owned)),
+            s.PageState(s.Get(Fields.DeviceOwner).At(D), P) == Lit(PageState.Owned),
+            !Observation.InQuota(s, Lit(Component.Personal), P),
+            !Observation.InQuota(s, Lit(Component.Work), P)),
         s => s.WithDevice(Fields.DmaReach, D, s.Get(Fields.DmaReach).At(D).With(P, true)));
 
     /// <summary>The hypervisor removes a page from a device's DMA reach.</summary>

@@ -63,16 +63,18 @@ public static class PageOperations
         s => s.WithPageState(From, P, Lit(PageState.None))
             .WithMapped(From, P, false)
             .WithPageState(Lit(Component.Hypervisor), P, Lit(PageState.Owned))
+            .Set(Fields.PoolOf, s.Get(Fields.PoolOf).With(P, From))
             .WithContent(P, Lit(Label.Zero)));
 
-    /// <summary>A persona takes a page from the hypervisor's pool; the page arrives scrubbed.</summary>
+    /// <summary>A persona takes a page from its own quota in the hypervisor's pool; the page arrives scrubbed.</summary>
     public static readonly Operation Reclaim = new(
-        "reclaim", "Take a page from the hypervisor's pool (scrubbed before it is mapped).",
+        "reclaim", "Take a page from the persona's own quota in the hypervisor's pool (scrubbed before it is mapped).",
         [To, P], To,
         s => All(
             IsPersona(To),
             (To.Term == Lit(Component.Work)).Implies(s.Get(Fields.WorkRunnable)),
             s.PageState(Lit(Component.Hypervisor), P) == Lit(PageState.Owned),
+            s.Get(Fields.PoolOf).At(P) == To.Term,
             s.PageState(To, P) == Lit(PageState.None),
             s.Content(P) != Lit(Label.WorkKey),
             !s.DmaPinned(P)),

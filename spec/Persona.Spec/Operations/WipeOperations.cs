@@ -56,6 +56,7 @@ public static class WipeOperations
         s => s.WithPageState(Work, P, Lit(PageState.None))
             .WithMapped(Work, P, false)
             .WithPageState(Hypervisor, P, Lit(PageState.Owned))
+            .Set(Fields.PoolOf, s.Get(Fields.PoolOf).With(P, Work))
             .WithContent(P, Lit(Label.Zero)));
 
     /// <summary>The hypervisor ends a borrow by the work persona, returning the page to its lender untouched.</summary>

@@ -12,7 +12,8 @@ public static partial class PlatformParser
             ["hypervisor"] = RegionKind.Hypervisor,
             ["personal"] = RegionKind.Personal,
             ["work"] = RegionKind.Work,
-            ["pool"] = RegionKind.Pool,
+            ["pool-personal"] = RegionKind.PersonalPool,
+            ["pool-work"] = RegionKind.WorkPool,
             ["keystore"] = RegionKind.KeyStore,
         };
 

@@ -25,6 +25,14 @@ public static class DmaRules
             Any(s.Content(p) == Lit(Label.Zero), s.Content(p) == Lit(Label.Notification),
                 s.Content(p) == State.LabelOf(s.Get(Fields.DeviceOwner).At(d)))))));
 
+    /// <summary>DMA-3.</summary>
+    public static readonly Rule DmaNeverReachesQuotaPages = new(
+        "DMA-3",
+        "No device reaches a free page waiting in a persona's memory quota.",
+        "A page in a quota will be handed to that persona; a device still reaching it would write into the persona's memory later (pKVM refuses to donate DMA-mapped pages).",
+        s => ForAll<Device>(d => ForAll<Page>(p => s.Reaches(d, p).Implies(
+            !Observation.InQuota(s, Lit(Component.Personal), p) & !Observation.InQuota(s, Lit(Component.Work), p)))));
+
     /// <summary>All DMA- rules.</summary>
-    public static IReadOnlyList<Rule> All => [DmaReachesOnlyOwnersPages, DmaNeverReachesForeignData];
+    public static IReadOnlyList<Rule> All => [DmaReachesOnlyOwnersPages, DmaNeverReachesForeignData, DmaNeverReachesQuotaPages];
 }

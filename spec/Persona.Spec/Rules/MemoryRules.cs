@@ -38,6 +38,14 @@ public static class MemoryRules
         s => ForAll<Component>(c => (c != Lit(Component.Hypervisor)).Implies(ForAll<Page>(p => s.CanAccess(c, p).Implies(
             Any(s.Content(p) == Lit(Label.Zero), s.Content(p) == State.LabelOf(c), s.Content(p) == Lit(Label.Notification)))))));
 
+    /// <summary>MEM-5.</summary>
+    public static readonly Rule QuotaPagesScrubbed = new(
+        "MEM-5",
+        "A free page in a persona's memory quota holds only zeros.",
+        "Whatever a page held, it is scrubbed before it waits in a quota; a persona reclaiming it must not find the key or the other persona's data.",
+        s => ForAll<Page>(p => ForAll<Component>(c => ((c != Lit(Component.Hypervisor)) & Observation.InQuota(s, c, p)).Implies(
+            s.Content(p) == Lit(Label.Zero)))));
+
     /// <summary>All MEM- rules.</summary>
-    public static IReadOnlyList<Rule> All => [ExclusiveOwner, MappedOnlyIfAccessible, HypervisorPagesPrivate, PersonaSeesOnlyItsData];
+    public static IReadOnlyList<Rule> All => [ExclusiveOwner, MappedOnlyIfAccessible, HypervisorPagesPrivate, PersonaSeesOnlyItsData, QuotaPagesScrubbed];
 }

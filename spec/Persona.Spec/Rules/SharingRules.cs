@@ -34,10 +34,10 @@ public static class SharingRules
     /// <summary>SHR-4.</summary>
     public static readonly Rule PersonasShareOnlyTheChannel = new(
         "SHR-4",
-        "A page both personas can access is a notification-channel page.",
-        "The notification channel is the one declared flow between the personas; any other shared page is an undeclared channel.",
-        s => ForAll<Page>(p => (s.CanAccess(Lit(Component.Personal), p) & s.CanAccess(Lit(Component.Work), p)).Implies(
-            s.Get(Fields.ChannelPage).At(p))));
+        "A page is a notification-channel page exactly when both personas can access it.",
+        "The notification channel is the one declared flow between the personas; any other shared page is an undeclared channel, and a channel flag on an unshared page would exempt it from the channel's own rules.",
+        s => ForAll<Page>(p => (s.CanAccess(Lit(Component.Personal), p) & s.CanAccess(Lit(Component.Work), p)) ==
+            s.Get(Fields.ChannelPage).At(p)));
 
     /// <summary>SHR-5.</summary>
     public static readonly Rule ChannelCarriesOnlyNotifications = new(
@@ -54,7 +54,14 @@ public static class SharingRules
         s => ForAll<Page>(p => ForAll<Component>(a => ForAll<Component>(b =>
             ((s.PageState(a, p) == Lit(PageState.SharedBorrowed)) & (s.PageState(b, p) == Lit(PageState.SharedBorrowed))).Implies(a == b)))));
 
+    /// <summary>SHR-7.</summary>
+    public static readonly Rule HypervisorNeverLends = new(
+        "SHR-7",
+        "The hypervisor never lends a page to a persona.",
+        "Hypervisor pages hold page tables, contexts and keys; lending one, even briefly, exposes them.",
+        s => ForAll<Page>(p => s.PageState(Lit(Component.Hypervisor), p) != Lit(PageState.SharedOwned)));
+
     /// <summary>All SHR- rules.</summary>
     public static IReadOnlyList<Rule> All =>
-        [BorrowerHasLender, LenderHasBorrower, WorkLendsOnlyToHypervisor, PersonasShareOnlyTheChannel, ChannelCarriesOnlyNotifications, OneBorrowerPerPage];
+        [BorrowerHasLender, LenderHasBorrower, WorkLendsOnlyToHypervisor, PersonasShareOnlyTheChannel, ChannelCarriesOnlyNotifications, OneBorrowerPerPage, HypervisorNeverLends];
 }
