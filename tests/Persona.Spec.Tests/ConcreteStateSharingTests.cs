@@ -64,6 +64,7 @@ public class ConcreteStateSharingTests
                 values.Add(s.IsMapped(c, p) ? 1 : 0);
             }
             values.Add((int)s.ContentOf(p));
+            values.Add((int)s.PoolOf(p));
         }
         foreach (var d in TinyWorld.Devices)
         {

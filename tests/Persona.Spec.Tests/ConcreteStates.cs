@@ -19,6 +19,8 @@ internal static class ConcreteStates
 
     public static Label ContentOf(this ConcreteState s, long page) => (Label)(int)Map(s, Fields.Content).Get(page);
 
+    public static Component PoolOf(this ConcreteState s, long page) => (Component)(int)Map(s, Fields.PoolOf).Get(page);
+
     public static bool IsChannel(this ConcreteState s, long page) => (bool)Map(s, Fields.ChannelPage).Get(page);
 
     public static bool IsAssigned(this ConcreteState s, long device) => (bool)Map(s, Fields.DeviceAssigned).Get(device);
