@@ -31,6 +31,28 @@ public class ConcreteStateSharingTests
         Assert.True(mismatches == 0 && errors == 0, $"{mismatches} reads gave wrong values and {errors} threw, out of 2000");
     }
 
+    [Fact]
+    public void MaterializedBootState_ReadsTheSameAsTheBootState_AndKeepsEveryRule()
+    {
+        // The random walks start from the materialized boot state for speed; it must be the same state.
+        var spec = new ConcreteSpec(SpecModel.Default, TestWorlds.Small());
+        var boot = spec.InitialState();
+        var materialized = boot.Materialize(spec.World);
+        Assert.Equal(Snapshot(boot), Snapshot(materialized));
+        foreach (var c in Enum.GetValues<Component>())
+        {
+            Assert.Equal(boot.SavedContextOf(c), materialized.SavedContextOf(c));
+            Assert.Equal(boot.PartitionOf(c), materialized.PartitionOf(c));
+        }
+        foreach (var d in TinyWorld.Devices)
+        {
+            Assert.Equal(boot.DataOf(d), materialized.DataOf(d));
+            Assert.Equal(boot.IsQuiesced(d), materialized.IsQuiesced(d));
+            Assert.All(TinyWorld.Pages, p => Assert.Equal(boot.Reaches(d, p), materialized.Reaches(d, p)));
+        }
+        Assert.Empty(spec.BrokenRules(materialized));
+    }
+
     private static List<int> Snapshot(ConcreteState s)
     {
         var values = new List<int>();
@@ -42,6 +64,7 @@ public class ConcreteStateSharingTests
                 values.Add(s.IsMapped(c, p) ? 1 : 0);
             }
             values.Add((int)s.ContentOf(p));
+            values.Add((int)s.PoolOf(p));
         }
         foreach (var d in TinyWorld.Devices)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Persona.Spec.Concrete;
 using Persona.Spec.Model;
+using Persona.Spec.Terms;
 
 namespace Persona.Spec.Tests;
 
@@ -17,6 +18,8 @@ internal static class ConcreteStates
     public static bool IsMapped(this ConcreteState s, Component c, long page) => (bool)Map2(s, Fields.Mapped, Ord(c)).Get(page);
 
     public static Label ContentOf(this ConcreteState s, long page) => (Label)(int)Map(s, Fields.Content).Get(page);
+
+    public static Component PoolOf(this ConcreteState s, long page) => (Component)(int)Map(s, Fields.PoolOf).Get(page);
 
     public static bool IsChannel(this ConcreteState s, long page) => (bool)Map(s, Fields.ChannelPage).Get(page);
 
@@ -70,6 +73,19 @@ internal static class ConcreteStates
 
     public static ConcreteState WithReach(this ConcreteState s, long device, long page, bool value) =>
         s.WithEntry(Fields.DmaReach, device, page, value);
+
+    /// <summary>The same state with every map read out into a table, so long runs (the random walks) read dictionaries instead of re-evaluating the boot state's terms.</summary>
+    public static ConcreteState Materialize(this ConcreteState s, World world)
+    {
+        var universe = new Evaluator(world, new Dictionary<string, ConcreteState>());
+        object Table(object value, Sort sort) => sort is MapSort map
+            ? new TableMap(FunctionMap.Constant(Missing), universe.Universe(map.Key).ToDictionary(k => k, k => Table(((MapValue)value).Get(k), map.Value)))
+            : value;
+        return new ConcreteState(Fields.All.ToDictionary(f => f.Name, f => Table(s.Get(f), f.Sort)));
+    }
+
+    /// <summary>What a materialized map holds outside the world's universe: nothing the spec may read.</summary>
+    private static readonly object Missing = "outside the world";
 
     private static object Box(object value) => value is Enum e ? Ord(e) : value;
 

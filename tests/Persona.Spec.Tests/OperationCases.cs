@@ -80,27 +80,30 @@ internal static class OperationCases
                 Assert.Equal(PageState.None, s.PageStateOf(Component.Personal, PersonalPage));
                 Assert.False(s.IsMapped(Component.Personal, PersonalPage));
                 Assert.Equal(PageState.Owned, s.PageStateOf(Component.Hypervisor, PersonalPage));
+                Assert.Equal(Component.Personal, s.PoolOf(PersonalPage));
                 Assert.Equal(Label.Zero, s.ContentOf(PersonalPage));
             },
             [
                 new("a pinned page", [C(DeviceOperations.DmaMap, ("d", Display), ("p", PersonalPage))], C(PageOperations.Donate, ("from", Component.Personal), ("p", PersonalPage))),
                 new("another persona's page", [], C(PageOperations.Donate, ("from", Component.Personal), ("p", WorkPage))),
             ]),
-        new("reclaim", [], C(PageOperations.Reclaim, ("to", Component.Work), ("p", PoolPage)),
+        new("reclaim", [], C(PageOperations.Reclaim, ("to", Component.Work), ("p", WorkPoolPage)),
             (_, s) =>
             {
-                Assert.Equal(PageState.None, s.PageStateOf(Component.Hypervisor, PoolPage));
-                Assert.Equal(PageState.Owned, s.PageStateOf(Component.Work, PoolPage));
-                Assert.True(s.IsMapped(Component.Work, PoolPage));
-                Assert.Equal(Label.Zero, s.ContentOf(PoolPage));
+                Assert.Equal(PageState.None, s.PageStateOf(Component.Hypervisor, WorkPoolPage));
+                Assert.Equal(PageState.Owned, s.PageStateOf(Component.Work, WorkPoolPage));
+                Assert.True(s.IsMapped(Component.Work, WorkPoolPage));
+                Assert.Equal(Label.Zero, s.ContentOf(WorkPoolPage));
             },
             [
                 new("key material is never handed out", [], C(PageOperations.Reclaim, ("to", Component.Personal), ("p", KeyPage))),
-                new("the hypervisor does not reclaim from itself", [], C(PageOperations.Reclaim, ("to", Component.Hypervisor), ("p", PoolPage))),
+                new("the hypervisor does not reclaim from itself", [], C(PageOperations.Reclaim, ("to", Component.Hypervisor), ("p", WorkPoolPage))),
+                new("a page in the other persona's quota", [], C(PageOperations.Reclaim, ("to", Component.Personal), ("p", WorkPoolPage))),
+                new("a hypervisor page in no persona's quota", [], C(PageOperations.Reclaim, ("to", Component.Personal), ("p", HypervisorPage))),
                 new("a page the hypervisor does not own", [], C(PageOperations.Reclaim, ("to", Component.Personal), ("p", WorkPage))),
             ]),
-        new("writePage", [C(PageOperations.Reclaim, ("to", Component.Work), ("p", PoolPage))], C(PageOperations.WritePage, ("who", Component.Work), ("p", PoolPage)),
-            (_, s) => Assert.Equal(Label.Work, s.ContentOf(PoolPage)),
+        new("writePage", [C(PageOperations.Reclaim, ("to", Component.Work), ("p", WorkPoolPage))], C(PageOperations.WritePage, ("who", Component.Work), ("p", WorkPoolPage)),
+            (_, s) => Assert.Equal(Label.Work, s.ContentOf(WorkPoolPage)),
             [
                 new("personal has not mapped a work page", [], C(PageOperations.WritePage, ("who", Component.Personal), ("p", WorkPage))),
                 new("channel pages carry only notifications", [C(PageOperations.Share, ("from", Component.Personal), ("to", Component.Work), ("p", PersonalPage))],
@@ -165,22 +168,24 @@ internal static class OperationCases
                 new("an unassigned device", [C(DeviceOperations.Release, ("d", Camera))], C(DeviceOperations.DmaMap, ("d", Camera), ("p", WorkPage))),
                 new("a page its owner only lends", [C(PageOperations.Share, ("from", Component.Work), ("to", Component.Hypervisor), ("p", WorkPage))],
                     C(DeviceOperations.DmaMap, ("d", Camera), ("p", WorkPage))),
+                new("a free page waiting in a persona's quota", [], C(DeviceOperations.DmaMap, ("d", Modem), ("p", PersonalPoolPage))),
             ]),
         new("dmaUnmap", [C(DeviceOperations.DmaMap, ("d", Camera), ("p", WorkPage))], C(DeviceOperations.DmaUnmap, ("d", Camera), ("p", WorkPage)),
             (_, s) => Assert.False(s.Reaches(Camera, WorkPage)),
             [new("a page the device does not reach", [], C(DeviceOperations.DmaUnmap, ("d", Camera), ("p", WorkPage2)))]),
         new("dmaTransfer",
-            [C(PageOperations.Reclaim, ("to", Component.Work), ("p", PoolPage)), C(DeviceOperations.DmaMap, ("d", Camera), ("p", PoolPage)),
+            [C(PageOperations.Reclaim, ("to", Component.Work), ("p", WorkPoolPage)), C(DeviceOperations.DmaMap, ("d", Camera), ("p", WorkPoolPage)),
              C(DeviceOperations.Use, ("who", Component.Work), ("d", Camera))],
-            C(DeviceOperations.DmaTransfer, ("d", Camera), ("p", PoolPage)),
+            C(DeviceOperations.DmaTransfer, ("d", Camera), ("p", WorkPoolPage)),
             (before, s) =>
             {
-                Assert.Equal(Label.Zero, before.ContentOf(PoolPage));
-                Assert.Equal(Label.Work, s.ContentOf(PoolPage));
+                Assert.Equal(Label.Zero, before.ContentOf(WorkPoolPage));
+                Assert.Equal(Label.Work, s.ContentOf(WorkPoolPage));
             },
             [
                 new("a page the device does not reach", [], C(DeviceOperations.DmaTransfer, ("d", Camera), ("p", WorkPage))),
-                new("the hypervisor's own device", [C(DeviceOperations.DmaMap, ("d", Modem), ("p", PoolPage))], C(DeviceOperations.DmaTransfer, ("d", Modem), ("p", PoolPage))),
+                new("the hypervisor's own device", [C(DeviceOperations.DmaMap, ("d", Modem), ("p", HypervisorPage))],
+                    C(DeviceOperations.DmaTransfer, ("d", Modem), ("p", HypervisorPage))),
             ]),
         new("writePartition", [], C(DeviceOperations.WritePartition, ("who", Component.Work)),
             (_, s) =>
@@ -250,6 +255,7 @@ internal static class OperationCases
                 Assert.Equal(PageState.None, s.PageStateOf(Component.Work, WorkPage));
                 Assert.False(s.IsMapped(Component.Work, WorkPage));
                 Assert.Equal(PageState.Owned, s.PageStateOf(Component.Hypervisor, WorkPage));
+                Assert.Equal(Component.Work, s.PoolOf(WorkPage));
                 Assert.Equal(Label.Zero, s.ContentOf(WorkPage));
             },
             [

@@ -36,8 +36,11 @@ public partial class OperationTests
         ExpectPage(driver.State, p, personal: (PageState.None, false), work: (PageState.None, false), hypervisor: (PageState.Owned, false), Label.Zero);
         driver.Refuse(PageOperations.Donate, ("from", Component.Personal), ("p", p));
 
-        driver.Do(PageOperations.Reclaim, ("to", Component.Work), ("p", p));
-        ExpectPage(driver.State, p, personal: (PageState.None, false), work: (PageState.Owned, true), hypervisor: (PageState.None, false), Label.Zero);
+        // A donated page waits in its donor's quota: only the donor reclaims it.
+        Assert.Equal(Component.Personal, driver.State.PoolOf(p));
+        driver.Refuse(PageOperations.Reclaim, ("to", Component.Work), ("p", p));
+        driver.Do(PageOperations.Reclaim, ("to", Component.Personal), ("p", p));
+        ExpectPage(driver.State, p, personal: (PageState.Owned, true), work: (PageState.None, false), hypervisor: (PageState.None, false), Label.Zero);
         driver.Refuse(PageOperations.Reclaim, ("to", Component.Personal), ("p", p));
     }
 

@@ -37,7 +37,7 @@ public partial class OperationTests
         driver.Refuse(WipeOperations.RevokeDevice, ("d", Display));
 
         var owned = Pages.Where(p => driver.State.PageStateOf(Component.Work, p) is PageState.Owned or PageState.SharedOwned).ToList();
-        Assert.Equal([PoolPage, WorkPage, WorkPage2, WorkPage3], owned);
+        Assert.Equal([WorkPoolPage, WorkPage, WorkPage2, WorkPage3], owned);
         driver.Refuse(WipeOperations.DestroyKey);
         foreach (var p in owned) driver.Do(WipeOperations.ScrubPage, ("p", p));
         var borrowed = Pages.Where(p => driver.State.PageStateOf(Component.Work, p) == PageState.SharedBorrowed).ToList();
@@ -56,7 +56,7 @@ public partial class OperationTests
         Assert.Equal(beforeWipe.PartitionOf(Component.Personal), after.PartitionOf(Component.Personal));
         Assert.Equal(Label.Personal, after.PartitionOf(Component.Personal));
         AssertPersonalPagesUnchanged(beforeWipe, after, returnedChannelPage: PersonalPage);
-        driver.Refuse(PageOperations.Reclaim, ("to", Component.Work), ("p", PoolPage2));
+        driver.Refuse(PageOperations.Reclaim, ("to", Component.Work), ("p", WorkPoolPage));
         driver.Refuse(SwitchOperations.SwitchTo, ("to", Component.Work));
     }
 
@@ -66,8 +66,10 @@ public partial class OperationTests
         driver.Do(PageOperations.Share, ("from", Component.Personal), ("to", Component.Work), ("p", PersonalPage));
         driver.Do(PageOperations.PostNotification, ("who", Component.Personal), ("p", PersonalPage));
         driver.Do(PageOperations.Share, ("from", Component.Work), ("to", Component.Hypervisor), ("p", WorkPage2));
-        driver.Do(PageOperations.Reclaim, ("to", Component.Work), ("p", PoolPage));
-        driver.Do(PageOperations.WritePage, ("who", Component.Work), ("p", PoolPage));
+        driver.Do(PageOperations.Reclaim, ("to", Component.Work), ("p", WorkPoolPage));
+        driver.Do(PageOperations.WritePage, ("who", Component.Work), ("p", WorkPoolPage));
+        driver.Do(PageOperations.Reclaim, ("to", Component.Personal), ("p", PersonalPoolPage));
+        driver.Do(PageOperations.WritePage, ("who", Component.Personal), ("p", PersonalPoolPage));
         driver.Do(PageOperations.WritePage, ("who", Component.Personal), ("p", PersonalPage2));
         driver.Do(DeviceOperations.Use, ("who", Component.Work), ("d", Camera));
         driver.Do(DeviceOperations.DmaMap, ("d", Camera), ("p", WorkPage));

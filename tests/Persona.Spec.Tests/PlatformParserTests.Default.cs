@@ -100,7 +100,7 @@ public partial class PlatformParserTests
     }
 
     [Fact]
-    public void DefaultPlatform_ShareOfAPersonalPageWithWork_OpensAScrubbedChannelPageAndKeepsTheSharingRules()
+    public void DefaultPlatform_ShareOfAPersonalPageWithWork_OpensAScrubbedChannelPage_AndPersonasStillShareOnlyTheChannel()
     {
         var spec = new ConcreteSpec(SpecModel.Default, PlatformWorld.Of(Handset));
         const long page = 0x42010;
@@ -111,7 +111,6 @@ public partial class PlatformParserTests
         Assert.Equal(PageState.SharedBorrowed, after.PageStateOf(Component.Work, page));
         Assert.Equal(Label.Zero, after.ContentOf(page));
         Assert.True(spec.Holds(SharingRules.PersonasShareOnlyTheChannel, after));
-        Assert.True(spec.Holds(SharingRules.ChannelCarriesOnlyNotifications, after));
         Assert.False(spec.Holds(SharingRules.PersonasShareOnlyTheChannel, after.WithEntry(Fields.ChannelPage, page, false)));
     }
 }

@@ -10,7 +10,7 @@ namespace Persona.Spec.Tests;
 internal sealed class RandomWalker(ConcreteSpec spec)
 {
     private readonly Evaluator universe = new(spec.World, new Dictionary<string, ConcreteState>());
-    private readonly ConcreteState boot = spec.InitialState();
+    private readonly ConcreteState boot = spec.InitialState().Materialize(spec.World);
 
     /// <summary>What one walk did: its successful calls, the rules the last call broke (empty when none), and refused calls that changed the state.</summary>
     public sealed record Walk(IReadOnlyList<string> Calls, IReadOnlyList<Rule> Broken, IReadOnlyList<string> RefusalsThatChangedState);

@@ -26,6 +26,12 @@ internal static class RuleCases
             ("a personal page holds work data", s => s.WithContent(PersonalPage, Label.Work)),
             ("a work page holds hypervisor data", s => s.WithContent(WorkPage, Label.Hypervisor)),
             ("a work page holds key material", s => s.WithContent(WorkPage2, Label.WorkKey))),
+        Case("MEM-5", s => s.WithPageState(Component.Personal, PersonalPage, PageState.None).WithMapped(Component.Personal, PersonalPage, false)
+                .WithPageState(Component.Hypervisor, PersonalPage, PageState.Owned).WithEntry(Fields.PoolOf, PersonalPage, Component.Personal)
+                .WithContent(PersonalPage, Label.Zero),
+            ("a page in the personal quota still holds personal data", s => s.WithContent(PersonalPoolPage, Label.Personal)),
+            ("the work quota holds key material", s => s.WithContent(WorkPoolPage, Label.WorkKey)),
+            ("a hypervisor page moved into the personal quota unscrubbed", s => s.WithEntry(Fields.PoolOf, HypervisorPage, Component.Personal))),
         Case("SHR-1", s => Lend(s, Component.Personal, Component.Work, PersonalPage),
             ("work borrows a page personal owns outright", s => s.WithPageState(Component.Work, PersonalPage, PageState.SharedBorrowed)),
             ("work borrows from itself", s => s.WithPageState(Component.Work, WorkPage, PageState.SharedBorrowed))),
@@ -36,13 +42,18 @@ internal static class RuleCases
         Case("SHR-3", s => Lend(s, Component.Work, Component.Hypervisor, WorkPage),
             ("work lends a page to personal", s => Lend(s, Component.Work, Component.Personal, WorkPage))),
         Case("SHR-4", s => Lend(s, Component.Personal, Component.Work, PersonalPage).WithEntry(Fields.ChannelPage, PersonalPage, true),
-            ("personal lends work a page that is not a channel page", s => Lend(s, Component.Personal, Component.Work, PersonalPage))),
-        Case("SHR-5", s => s.WithEntry(Fields.ChannelPage, PoolPage, true).WithContent(PoolPage, Label.Notification),
+            ("personal lends work a page that is not a channel page", s => Lend(s, Component.Personal, Component.Work, PersonalPage)),
+            ("a channel flag on a page only personal can access", s => s.WithEntry(Fields.ChannelPage, PersonalPage, true))),
+        Case("SHR-5", s => Lend(s, Component.Personal, Component.Work, PersonalPage).WithEntry(Fields.ChannelPage, PersonalPage, true)
+                .WithContent(PersonalPage, Label.Notification),
             ("a channel page holds personal data", s => s.WithEntry(Fields.ChannelPage, PersonalPage, true)),
             ("a channel page holds key material", s => s.WithEntry(Fields.ChannelPage, KeyPage, true))),
         Case("SHR-6", s => Lend(s, Component.Personal, Component.Hypervisor, PersonalPage),
             ("work and the hypervisor both borrow one page",
                 s => Lend(s, Component.Personal, Component.Work, PersonalPage).WithPageState(Component.Hypervisor, PersonalPage, PageState.SharedBorrowed))),
+        Case("SHR-7", s => Lend(s, Component.Personal, Component.Hypervisor, PersonalPage),
+            ("the hypervisor lends its own page to personal", s => Lend(s, Component.Hypervisor, Component.Personal, HypervisorPage)),
+            ("the hypervisor marks the key page lent", s => s.WithPageState(Component.Hypervisor, KeyPage, PageState.SharedOwned))),
         Case("DEV-1", s => s.WithEntry(Fields.DeviceOwner, Display, Component.Work).WithField(Fields.Foreground, Component.Work),
             ("work comes to the foreground while personal keeps the display", s => s.WithField(Fields.Foreground, Component.Work)),
             ("the display is handed to the background persona", s => s.WithEntry(Fields.DeviceOwner, Display, Component.Work))),
@@ -58,10 +69,10 @@ internal static class RuleCases
         Case("DEV-5", s => s.WithEntry(Fields.Partition, Component.Work, Label.Zero).WithEntry(Fields.Partition, Component.Hypervisor, Label.Work),
             ("work blocks in the personal partition", s => s.WithEntry(Fields.Partition, Component.Personal, Label.Work)),
             ("notification metadata in the work partition", s => s.WithEntry(Fields.Partition, Component.Work, Label.Notification))),
-        Case("DEV-6", s => s.WithContent(PoolPage, Label.WorkKey),
+        Case("DEV-6", s => s.WithContent(HypervisorPage, Label.WorkKey),
             ("key material in a personal page", s => s.WithContent(PersonalPage, Label.WorkKey)),
             ("the hypervisor lends the key page", s => s.WithPageState(Component.Hypervisor, KeyPage, PageState.SharedOwned))),
-        Case("DMA-1", s => s.WithReach(Camera, WorkPage, true).WithReach(Modem, PoolPage, true),
+        Case("DMA-1", s => s.WithReach(Camera, WorkPage, true).WithReach(Modem, HypervisorPage, true),
             ("the work camera reaches a personal page", s => s.WithReach(Camera, PersonalPage, true)),
             ("a camera that is not a DMA master reaches a page", s => s.WithReach(Camera, WorkPage, true).WithEntry(Fields.DmaCapable, Camera, false)),
             ("an unassigned camera reaches a page", s => s.WithReach(Camera, WorkPage, true).WithEntry(Fields.DeviceAssigned, Camera, false)),
@@ -69,6 +80,11 @@ internal static class RuleCases
         Case("DMA-2", s => s.WithReach(Camera, WorkPage, true).WithReach(Camera, WorkPage2, true).WithContent(WorkPage2, Label.Notification)
                 .WithReach(Modem, KeyPage, true),
             ("the work camera reaches a page holding personal data", s => s.WithReach(Camera, WorkPage, true).WithContent(WorkPage, Label.Personal))),
+        Case("DMA-3", s => s.WithReach(Camera, WorkPage, true).WithReach(Modem, HypervisorPage, true),
+            ("the modem reaches a free page in the personal quota", s => s.WithReach(Modem, PersonalPoolPage, true)),
+            ("the camera reaches a free page in the work quota", s => s.WithReach(Camera, WorkPoolPage, true)),
+            ("a page the modem reaches is put in the work quota",
+                s => s.WithReach(Modem, HypervisorPage, true).WithEntry(Fields.PoolOf, HypervisorPage, Component.Work))),
         Case("WIPE-1", s => s.WithField(Fields.Wipe, WipePhase.InProgress).WithField(Fields.WipeIssuer, Authority.WorkManagement),
             ("a wipe ordered by the personal user", s => s.WithField(Fields.Wipe, WipePhase.InProgress).WithField(Fields.WipeIssuer, Authority.PersonalUser)),
             ("a wipe completed with no issuer", s => s.WithField(Fields.Wipe, WipePhase.Complete))),
@@ -79,12 +95,12 @@ internal static class RuleCases
             ("the saved work context survives", s => Wiped(s).WithEntry(Fields.SavedContext, Component.Work, Label.Work)),
             ("work still owns a page", s => Wiped(s).WithPageState(Component.Work, WorkPage3, PageState.Owned)),
             ("work still has a mapping", s => Wiped(s).WithMapped(Component.Work, WorkPage3, true)),
-            ("work data left in a pool page", s => Wiped(s).WithContent(PoolPage, Label.Work)),
+            ("work data left in a quota page", s => Wiped(s).WithContent(WorkPoolPage, Label.Work)),
             ("work still holds the camera", s => Wiped(s).WithEntry(Fields.DeviceAssigned, Camera, true))),
         Case("WIPE-4", s => s.WithField(Fields.WorkKey, KeyState.Destroyed).WithField(Fields.Wipe, WipePhase.InProgress),
             ("the key destroyed with no wipe", s => s.WithField(Fields.WorkKey, KeyState.Destroyed))),
         Case("WIPE-5", s => Lend(s, Component.Work, Component.Hypervisor, WorkPage),
-            ("work data in a pool page", s => s.WithContent(PoolPage, Label.Work)),
+            ("work data in the personal quota", s => s.WithContent(PersonalPoolPage, Label.Work)),
             ("work data in a page work gave away", s => s.WithPageState(Component.Work, WorkPage, PageState.None))),
         Case("SW-1", s => s.WithEntry(Fields.DeviceAssigned, Display, false).WithField(Fields.Foreground, Component.Work),
             ("the hypervisor in the foreground", s => s.WithField(Fields.Foreground, Component.Hypervisor))),
@@ -112,7 +128,7 @@ internal static class RuleCases
         foreach (var p in WorkPages)
         {
             s = s.WithPageState(Component.Work, p, PageState.None).WithMapped(Component.Work, p, false)
-                .WithPageState(Component.Hypervisor, p, PageState.Owned).WithContent(p, Label.Zero);
+                .WithPageState(Component.Hypervisor, p, PageState.Owned).WithEntry(Fields.PoolOf, p, Component.Work).WithContent(p, Label.Zero);
         }
         return s.WithEntry(Fields.DeviceAssigned, Camera, false)
             .WithContent(KeyPage, Label.Zero)

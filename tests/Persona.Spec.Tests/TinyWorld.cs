@@ -5,8 +5,11 @@ internal static class TinyWorld
 {
     public const long HypervisorPage = 0x40000;
     public const long KeyPage = TestWorlds.KeyPage;
-    public const long PoolPage = TestWorlds.PoolPage;
-    public const long PoolPage2 = 0x40003;
+    /// <summary>A free page in the personal persona's quota.</summary>
+    public const long PersonalPoolPage = TestWorlds.PoolPage;
+
+    /// <summary>A free page in the work persona's quota.</summary>
+    public const long WorkPoolPage = 0x40003;
     public const long PersonalPage = TestWorlds.PersonalPage;
     public const long PersonalPage2 = 0x40005;
     public const long PersonalPage3 = 0x40006;
