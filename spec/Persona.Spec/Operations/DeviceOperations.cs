@@ -65,7 +65,8 @@ public static class DeviceOperations
             s.Get(Fields.DeviceAssigned).At(D),
             s.PageState(s.Get(Fields.DeviceOwner).At(D), P) == Lit(PageState.Owned),
             !Observation.InQuota(s, Lit(Component.Personal), P),
-            !Observation.InQuota(s, Lit(Component.Work), P)),
+            !Observation.InQuota(s, Lit(Component.Work), P),
+            s.Content(P) != Lit(Label.WorkKey)),
         s => s.WithDevice(Fields.DmaReach, D, s.Get(Fields.DmaReach).At(D).With(P, true)));
 
     /// <summary>The hypervisor removes a page from a device's DMA reach.</summary>

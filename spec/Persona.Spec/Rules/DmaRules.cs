@@ -33,6 +33,13 @@ public static class DmaRules
         s => ForAll<Device>(d => ForAll<Page>(p => s.Reaches(d, p).Implies(
             !Observation.InQuota(s, Lit(Component.Personal), p) & !Observation.InQuota(s, Lit(Component.Work), p)))));
 
+    /// <summary>DMA-4.</summary>
+    public static readonly Rule NoDeviceReachesTheKey = new(
+        "DMA-4",
+        "No device, not even one the hypervisor mediates, reaches a page holding the work key.",
+        "A mediated device (the modem, the network) is driven by firmware the hypervisor does not control; DMA access to the key page would let it read the key out.",
+        s => ForAll<Device>(d => ForAll<Page>(p => (s.Content(p) == Lit(Label.WorkKey)).Implies(!s.Reaches(d, p)))));
+
     /// <summary>All DMA- rules.</summary>
-    public static IReadOnlyList<Rule> All => [DmaReachesOnlyOwnersPages, DmaNeverReachesForeignData, DmaNeverReachesQuotaPages];
+    public static IReadOnlyList<Rule> All => [DmaReachesOnlyOwnersPages, DmaNeverReachesForeignData, DmaNeverReachesQuotaPages, NoDeviceReachesTheKey];
 }

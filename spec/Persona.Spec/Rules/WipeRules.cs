@@ -17,7 +17,7 @@ public static class WipeRules
     /// <summary>WIPE-2.</summary>
     public static readonly Rule WipedWorkNeverRuns = new(
         "WIPE-2",
-        "Once a wipe has stopped the work persona, or completed, the work persona never runs again.",
+        "Once a wipe has completed, the work persona never runs again.",
         "A work vCPU running during or after the wipe could re-create the data being destroyed.",
         s => (s.Get(Fields.Wipe) == Lit(WipePhase.Complete)).Implies(!s.Get(Fields.WorkRunnable)));
 
