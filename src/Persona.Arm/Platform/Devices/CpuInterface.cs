@@ -41,8 +41,11 @@ internal sealed class VirtualInterface
 {
     public const int ListRegisterCount = 4;
 
+    /// <summary>ICH_VMCR_EL2 at reset as QEMU has it: VFIQEn (RES1 without legacy support), VBPR0 = 2, VBPR1 = 3 (the minimum binary points for 5 preemption bits).</summary>
+    public const ulong MachineControlReset = IchVmcr.VirtualFiqEnable | (3UL << IchVmcr.BinaryPoint1Shift) | (2UL << IchVmcr.BinaryPoint0Shift);
+
     public ulong Control;
-    public ulong MachineControl;
+    public ulong MachineControl = MachineControlReset;
     public readonly ulong[] ListRegisters = new ulong[ListRegisterCount];
     public uint ActivePriorities0;
     public uint ActivePriorities1;
@@ -68,6 +71,7 @@ internal static class IchVmcr
 {
     public const ulong EnableGroup0 = 1 << 0;
     public const ulong EnableGroup1 = 1 << 1;
+    public const ulong VirtualFiqEnable = 1 << 3;
     public const ulong CommonBinaryPoint = 1 << 4;
     public const ulong EoiMode = 1 << 9;
     public const int BinaryPoint1Shift = 18;

@@ -103,7 +103,7 @@ public sealed class GenericTimer : ISystemRegisterDevice
             case TimerSystemRegister.CntvoffEl2:
                 core.VirtualOffset = value;
                 break;
-            // The counters and CNTFRQ are read-only here: there is no EL3 to program CNTFRQ.
+                // The counters and CNTFRQ are read-only here: there is no EL3 to program CNTFRQ.
         }
         UpdateCore(access.CoreId);
         return true;

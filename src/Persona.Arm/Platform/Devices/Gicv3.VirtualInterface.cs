@@ -39,7 +39,7 @@ public sealed partial class Gicv3
                 v.Control = value & 0xF800_7CFF;
                 break;
             case GicSystemRegister.IchVmcrEl2:
-                v.MachineControl = value & 0xFFFC_021F;
+                v.MachineControl = (value & 0xFFFC_0217) | IchVmcr.VirtualFiqEnable;
                 break;
             case >= GicSystemRegister.IchLr0El2 and <= GicSystemRegister.IchLr3El2:
                 v.ListRegisters[register - GicSystemRegister.IchLr0El2] = value;
