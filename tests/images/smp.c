@@ -79,9 +79,7 @@ int main(void)
             ;
         print_hex("cpu off", cpu);
     }
-    __asm__ volatile("msr daifclr, #2\n isb" ::: "memory");
-    while (!sgi_seen)
-        __asm__ volatile("wfi" ::: "memory");
+    wait_for_irq_until(sgi_seen);
     puts("smp: done\n");
     return 0;
 }

@@ -153,6 +153,17 @@ int main(void)
 {
     puts("stage1: start\n");
     stage2_setup();
+    /*
+     * Make IPA 0x80000000 fault at stage-2 level 2 (an empty level-2 table), the same level as the stage-1 descriptor
+     * being fetched. QEMU 7.2 reports the stage-1 level in the DFSC of an S1PTW fault; keeping both levels equal keeps
+     * this image inside behaviour where QEMU and the architecture agree.
+     */
+    u64 *s2_l2 = (u64 *)(__pagetables + 0xE000);
+    for (int i = 0; i < 512; i++)
+        s2_l2[i] = 0;
+    stage2_l1()[2] = (u64)s2_l2 | 3UL;
+    dsb();
+    __asm__ volatile("tlbi vmalls12e1is\n dsb ish\n isb" ::: "memory");
     write_sysreg(cptr_el2, 0x33FFUL);
     run_el1(guest, (u64)(guest_stack + 512), HCR_RW | HCR_VM);
     puts("stage1: back at EL2\n");

@@ -90,10 +90,8 @@ static void guest(void)
     write_sysreg(cntv_tval_el0, 2000UL);
     write_sysreg(cntv_ctl_el0, 1UL);
     isb();
-    while (guest_irqs < 2)
-        __asm__ volatile("wfi" ::: "memory");
+    wait_for_irq_until(guest_irqs >= 2);
     __asm__ volatile("hvc #2" ::: "memory");
-    __asm__ volatile("msr daifset, #2\n isb" ::: "memory");
     guest_done();
 }
 
@@ -119,9 +117,7 @@ int main(void)
     write_sysreg(S3_4_C14_C2_0, 1000UL); /* CNTHP_TVAL_EL2 */
     write_sysreg(S3_4_C14_C2_1, 1UL);    /* CNTHP_CTL_EL2: enable */
     isb();
-    while (el2_irqs < 2)
-        __asm__ volatile("wfi" ::: "memory");
-    __asm__ volatile("msr daifset, #2\n isb" ::: "memory");
+    wait_for_irq_until(el2_irqs >= 2);
 
     write_sysreg(S3_4_C12_C11_0, 1UL); /* ICH_HCR_EL2.En */
     write_sysreg(S3_4_C12_C12_0, LR_PENDING | LR_GROUP1 | (0xA0UL << 48) | 40UL);

@@ -78,3 +78,16 @@ void gic_init_cpu(u64 cpu);
 void gic_enable_private(u64 cpu, u32 intid, u32 priority);
 #define ICC_IAR1 "S3_0_C12_C12_0"
 #endif
+#ifndef WAIT_H
+#define WAIT_H
+/* Waits with IRQs masked until cond holds: WFI wakes on a pending interrupt even while masked, and the brief unmask
+ * takes it. Unlike "while (!cond) wfi;" with IRQs open, an interrupt between the test and the WFI cannot be lost. */
+#define wait_for_irq_until(cond)                                              \
+    do {                                                                      \
+        __asm__ volatile("msr daifset, #2\n isb" ::: "memory");               \
+        while (!(cond)) {                                                     \
+            __asm__ volatile("wfi" ::: "memory");                             \
+            __asm__ volatile("msr daifclr, #2\n isb\n msr daifset, #2\n isb" ::: "memory"); \
+        }                                                                     \
+    } while (0)
+#endif

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Persona.Arm.Contracts;
+using Persona.Arm.Platform;
+
+namespace Persona.Cli.Commands;
+
+/// <summary><c>persona emu IMAGE.elf [--cores N] [--trace-exceptions] [--max-instructions N]</c>: runs a bare-metal image as QEMU virt would.</summary>
+public static class EmuCommand
+{
+    /// <summary>Builds the <c>emu</c> command.</summary>
+    public static Command Create()
+    {
+        var image = new Argument<string>("IMAGE.elf") { Description = "A bare-metal AArch64 ELF, started at its entry at EL2." };
+        var cores = new Option<int>("--cores") { Description = "The number of cores (1 to 16).", DefaultValueFactory = _ => 1 };
+        var trace = new Option<bool>("--trace-exceptions") { Description = "Print every exception taken to stderr." };
+        var limit = new Option<ulong?>("--max-instructions") { Description = "Stop after this many instructions in total." };
+        var command = new Command("emu", "Run a bare-metal AArch64 image on the emulated QEMU-virt-like machine; the UART goes to stdout.")
+        {
+            image, cores, trace, limit,
+        };
+        command.SetAction(parse => ExitCodes.Run(() =>
+            Run(parse.GetValue(image)!, parse.GetValue(cores), parse.GetValue(trace), parse.GetValue(limit))));
+        return command;
+    }
+
+    /// <summary>Runs the image and returns the exit code: 0 on PSCI SYSTEM_OFF, 1 when the guest stopped otherwise, 2 on bad input.</summary>
+    public static int Run(string imagePath, int coreCount, bool traceExceptions, ulong? maxInstructions)
+    {
+        if (coreCount is < 1 or > Machine.MaxCores)
+            throw new UserInputException($"--cores {coreCount}: must be between 1 and {Machine.MaxCores}");
+        using var stdout = Console.OpenStandardOutput();
+        var machine = new Machine(new MachineOptions { CoreCount = coreCount }, InterpreterCore.Factory(), stdout);
+        machine.LoadAndStart(imagePath);
+        if (traceExceptions)
+            machine.ExceptionObserver = new ExceptionTracer(Console.Error);
+        var result = machine.Run(maxInstructions ?? ulong.MaxValue);
+        stdout.Flush();
+        if (result.Reason == MachineStopReason.SystemOff)
+            return ExitCodes.Ok;
+        Console.Error.WriteLine($"persona emu: {imagePath}: stopped without SYSTEM_OFF ({Describe(result.Reason)}) after {result.Instructions} instructions at tick {result.Ticks}");
+        return ExitCodes.VerificationFailed;
+    }
+
+    private static string Describe(MachineStopReason reason) => reason switch
+    {
+        MachineStopReason.InstructionLimit => "instruction limit reached",
+        MachineStopReason.Deadlock => "every core waits for an interrupt that no timer will raise",
+        MachineStopReason.AllCoresOff => "every core is off",
+        _ => reason.ToString(),
+    };
+
+    /// <summary>Prints one line per exception, in the order taken.</summary>
+    private sealed class ExceptionTracer(TextWriter output) : IExceptionObserver
+    {
+        public void OnExceptionTaken(in ExceptionRecord r) =>
+            output.WriteLine(
+                $"core {r.CoreId}: {r.Kind} EL{r.FromLevel}->EL{r.ToLevel} ESR=0x{r.Syndrome:X} FAR=0x{r.FaultAddress:X} " +
+                $"HPFAR=0x{r.IntermediatePhysicalFaultAddress:X} ELR=0x{r.ReturnAddress:X} SPSR=0x{r.SavedProgramStatus:X} vector=0x{r.VectorAddress:X}");
+    }
+}
