@@ -1,5 +1,6 @@
 /*
  * Multi-core start through PSCI (run with 4 cores): CPU_ON in turn with a handshake so the output order is fixed,
+ * persona-cores: 4
  * ALREADY_ON and INVALID_PARAMETERS answers, AFFINITY_INFO before and after CPU_OFF, and an SGI from core 3 to core 0.
  */
 #include "lib.h"

@@ -11,25 +11,29 @@ public static class EmuCommand
     public static Command Create()
     {
         var image = new Argument<string>("IMAGE.elf") { Description = "A bare-metal AArch64 ELF, started at its entry at EL2." };
-        var cores = new Option<int>("--cores") { Description = "The number of cores (1 to 16).", DefaultValueFactory = _ => 1 };
+        // Numbers are taken as text and parsed here, so a bad value gets exit code 2 like any other bad input.
+        var cores = new Option<string>("--cores") { Description = "The number of cores (1 to 16).", DefaultValueFactory = _ => "1" };
         var trace = new Option<bool>("--trace-exceptions") { Description = "Print every exception taken to stderr." };
-        var limit = new Option<ulong?>("--max-instructions") { Description = "Stop after this many instructions in total." };
+        var limit = new Option<string?>("--max-instructions") { Description = "Stop after this many instructions in total." };
         var command = new Command("emu", "Run a bare-metal AArch64 image on the emulated QEMU-virt-like machine; the UART goes to stdout.")
         {
             image, cores, trace, limit,
         };
-        command.SetAction(parse => ExitCodes.Run(() =>
-            Run(parse.GetValue(image)!, parse.GetValue(cores), parse.GetValue(trace), parse.GetValue(limit))));
+        command.SetAction(parse => ExitCodes.Run(() => Run(
+            parse.GetValue(image)!,
+            ParseNumber("--cores", parse.GetValue(cores)!),
+            parse.GetValue(trace),
+            parse.GetValue(limit) is { } text ? (ulong)ParseNumber("--max-instructions", text) : null)));
         return command;
     }
 
     /// <summary>Runs the image and returns the exit code: 0 on PSCI SYSTEM_OFF, 1 when the guest stopped otherwise, 2 on bad input.</summary>
-    public static int Run(string imagePath, int coreCount, bool traceExceptions, ulong? maxInstructions)
+    public static int Run(string imagePath, long coreCount, bool traceExceptions, ulong? maxInstructions)
     {
         if (coreCount is < 1 or > Machine.MaxCores)
             throw new UserInputException($"--cores {coreCount}: must be between 1 and {Machine.MaxCores}");
         using var stdout = Console.OpenStandardOutput();
-        var machine = new Machine(new MachineOptions { CoreCount = coreCount }, InterpreterCore.Factory(), stdout);
+        var machine = new Machine(new MachineOptions { CoreCount = (int)coreCount }, InterpreterCore.Factory(), stdout);
         machine.LoadAndStart(imagePath);
         if (traceExceptions)
             machine.ExceptionObserver = new ExceptionTracer(Console.Error);
@@ -40,6 +44,11 @@ public static class EmuCommand
         Console.Error.WriteLine($"persona emu: {imagePath}: stopped without SYSTEM_OFF ({Describe(result.Reason)}) after {result.Instructions} instructions at tick {result.Ticks}");
         return ExitCodes.VerificationFailed;
     }
+
+    private static long ParseNumber(string option, string text) =>
+        long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new UserInputException($"{option} {text}: not a non-negative whole number");
 
     private static string Describe(MachineStopReason reason) => reason switch
     {

@@ -1,0 +1,96 @@
+using System.Text;
+using Persona.Arm.Platform;
+using Persona.TestSupport;
+using Xunit.Abstractions;
+
+namespace Persona.Arm.Tests.Conformance;
+
+/// <summary>Each bare-metal image, built from source, must print exactly the same UART output on QEMU and on our machine.</summary>
+/// <remarks>The expected/*.expect files pin what QEMU printed when the image was reviewed, so an image that regresses on
+/// both sides at once (say, into an unexpected-exception path) still fails. Refresh them with UPDATE_GOLDEN=1.</remarks>
+public sealed class QemuConformanceTests(ITestOutputHelper output) : IDisposable
+{
+    private const ulong InstructionLimit = 200_000_000;
+    private readonly string buildDirectory = Directory.CreateTempSubdirectory("persona-images-").FullName;
+
+    public void Dispose() => Directory.Delete(buildDirectory, recursive: true);
+
+    [RequiresToolFact("qemu-system-aarch64", "qemu-system-arm", "aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu")]
+    public void Hello_PrintsTheSameOnQemuAndOurs() => Check("hello");
+
+    [RequiresToolFact("qemu-system-aarch64", "qemu-system-arm", "aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu")]
+    public void Traps_EveryHypervisorTrapClass_MatchesQemu() => Check("traps");
+
+    [RequiresToolFact("qemu-system-aarch64", "qemu-system-arm", "aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu")]
+    public void Stage1_FaultsAndS1ptw_MatchQemu() => Check("stage1");
+
+    [RequiresToolFact("qemu-system-aarch64", "qemu-system-arm", "aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu")]
+    public void Vgic_ListRegisterInjectionAndVirtualTimer_MatchQemu() => Check("vgic");
+
+    [RequiresToolFact("qemu-system-aarch64", "qemu-system-arm", "aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu")]
+    public void Smp_PsciCpuOnOfFourCores_MatchesQemu() => Check("smp");
+
+    [Fact]
+    public void EveryImageSource_HasAConformanceTestAndAnExpectation()
+    {
+        var tested = typeof(QemuConformanceTests).GetMethods()
+            .Where(m => m.GetCustomAttributes(typeof(RequiresToolFactAttribute), false).Length > 0)
+            .Select(m => m.Name.Split('_')[0].ToUpperInvariant())
+            .ToHashSet();
+        foreach (var source in Directory.GetFiles(ConformanceImage.ImagesDirectory, "*.c"))
+        {
+            var name = Path.GetFileNameWithoutExtension(source);
+            Assert.Contains(name.ToUpperInvariant(), tested);
+            Assert.True(File.Exists(ConformanceImage.Named(name).ExpectedPath), $"{name} has no expected/{name}.expect");
+        }
+    }
+
+    private void Check(string name)
+    {
+        var image = ConformanceImage.Named(name);
+        var elf = image.Build(DebianTool.Require("aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu"), buildDirectory);
+        var qemu = RunQemu(image, elf);
+        var ours = RunOurs(image, elf);
+        output.WriteLine($"--- {name} on ours ({image.Cores} core(s)) ---\n{ours}");
+
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
+            File.WriteAllText(image.ExpectedPath, qemu);
+        Assert.Equal(File.ReadAllText(image.ExpectedPath), qemu);
+        AssertSameLines(qemu, ours);
+    }
+
+    private static string RunQemu(ConformanceImage image, string elf)
+    {
+        var qemu = DebianTool.Require("qemu-system-aarch64", "qemu-system-arm");
+        string[] arguments =
+        [
+            "-M", "virt,virtualization=on,gic-version=3", "-cpu", "cortex-a57", "-nographic",
+            "-smp", image.Cores.ToString(System.Globalization.CultureInfo.InvariantCulture), "-kernel", elf,
+        ];
+        var run = ToolRun.Execute(qemu, arguments, Path.GetTempPath(), TimeSpan.FromSeconds(60));
+        Assert.True(run.ExitCode == 0, $"qemu exited {run.ExitCode}: {run.StandardError}");
+        return Encoding.Latin1.GetString(run.StandardOutput);
+    }
+
+    private static string RunOurs(ConformanceImage image, string elf)
+    {
+        using var uart = new MemoryStream();
+        var machine = new Machine(new MachineOptions { CoreCount = image.Cores }, InterpreterCore.Factory(), uart);
+        machine.LoadAndStart(elf);
+        var result = machine.Run(InstructionLimit);
+        var text = Encoding.Latin1.GetString(uart.ToArray());
+        Assert.True(result.Reason == MachineStopReason.SystemOff, $"{image.Name} stopped with {result.Reason} after {result.Instructions} instructions; UART so far:\n{text}");
+        return text;
+    }
+
+    private static void AssertSameLines(string qemu, string ours)
+    {
+        var expected = qemu.Split('\n');
+        var actual = ours.Split('\n');
+        for (var i = 0; i < Math.Min(expected.Length, actual.Length); i++)
+        {
+            Assert.True(expected[i] == actual[i], $"line {i + 1} differs: QEMU '{expected[i]}', ours '{actual[i]}'");
+        }
+        Assert.True(expected.Length == actual.Length, $"QEMU printed {expected.Length} lines, ours {actual.Length}");
+    }
+}
