@@ -82,25 +82,25 @@ public sealed partial class Core
                 instructionSyndrome = writeback ? 0 : SingleRegisterSyndrome(size, false, rt, size == 3, false);
                 return TryWrite(address, bytes, user, ReadX(rt));
             case 1:
-            {
-                instructionSyndrome = writeback ? 0 : SingleRegisterSyndrome(size, false, rt, size == 3, false);
-                if (!TryRead(address, bytes, user, out var value))
-                    return false;
-                WriteX(rt, value);
-                return true;
-            }
+                {
+                    instructionSyndrome = writeback ? 0 : SingleRegisterSyndrome(size, false, rt, size == 3, false);
+                    if (!TryRead(address, bytes, user, out var value))
+                        return false;
+                    WriteX(rt, value);
+                    return true;
+                }
             case 2 when size == 3:
                 return true; // PRFM: a hint with no architectural effect.
             case 2 or 3 when size < 3 && !(opc == 3 && size == 2):
-            {
-                var to64 = opc == 2;
-                instructionSyndrome = writeback ? 0 : SingleRegisterSyndrome(size, true, rt, to64, false);
-                if (!TryRead(address, bytes, user, out var value))
-                    return false;
-                var extended = SignExtend(value, 8 * bytes);
-                WriteX(rt, extended, to64);
-                return true;
-            }
+                {
+                    var to64 = opc == 2;
+                    instructionSyndrome = writeback ? 0 : SingleRegisterSyndrome(size, true, rt, to64, false);
+                    if (!TryRead(address, bytes, user, out var value))
+                        return false;
+                    var extended = SignExtend(value, 8 * bytes);
+                    WriteX(rt, extended, to64);
+                    return true;
+                }
             default:
                 Undefined();
                 return false;
