@@ -17,9 +17,6 @@ internal sealed partial record ConformanceImage(string Name, string SourcePath, 
         return new ConformanceImage(name, source, match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 1);
     }
 
-    /// <summary>The output QEMU produced when the image was last reviewed (tests/images/expected/NAME.expect).</summary>
-    public string ExpectedPath => Path.Combine(ImagesDirectory, "expected", Name + ".expect");
-
     /// <summary>Compiles the image into <paramref name="outputDirectory"/> with the flags in flags.mk; returns the ELF path.</summary>
     public string Build(string gcc, string outputDirectory)
     {

@@ -6,8 +6,9 @@ using Xunit.Abstractions;
 namespace Persona.Arm.Tests.Conformance;
 
 /// <summary>Each bare-metal image, built from source, must print exactly the same UART output on QEMU and on our machine.</summary>
-/// <remarks>The expected/*.expect files pin what QEMU printed when the image was reviewed, so an image that regresses on
-/// both sides at once (say, into an unexpected-exception path) still fails. Refresh them with UPDATE_GOLDEN=1.</remarks>
+/// <remarks>The output holds code addresses (ELR, FAR), which depend on the cross compiler's version, so there is no golden
+/// file: QEMU on the freshly built image is the oracle. So that an image broken on both sides at once cannot pass, QEMU's
+/// output must also end with the line every image prints when it ran to completion, and name no unexpected exception.</remarks>
 public sealed class QemuConformanceTests(ITestOutputHelper output) : IDisposable
 {
     private const ulong InstructionLimit = 200_000_000;
@@ -31,7 +32,7 @@ public sealed class QemuConformanceTests(ITestOutputHelper output) : IDisposable
     public void Smp_PsciCpuOnOfFourCores_MatchesQemu() => Check("smp");
 
     [Fact]
-    public void EveryImageSource_HasAConformanceTestAndAnExpectation()
+    public void EveryImageSource_HasAConformanceTest()
     {
         var tested = typeof(QemuConformanceTests).GetMethods()
             .Where(m => m.GetCustomAttributes(typeof(RequiresToolFactAttribute), false).Length > 0)
@@ -41,7 +42,6 @@ public sealed class QemuConformanceTests(ITestOutputHelper output) : IDisposable
         {
             var name = Path.GetFileNameWithoutExtension(source);
             Assert.Contains(name.ToUpperInvariant(), tested);
-            Assert.True(File.Exists(ConformanceImage.Named(name).ExpectedPath), $"{name} has no expected/{name}.expect");
         }
     }
 
@@ -53,9 +53,8 @@ public sealed class QemuConformanceTests(ITestOutputHelper output) : IDisposable
         var ours = RunOurs(image, elf);
         output.WriteLine($"--- {name} on ours ({image.Cores} core(s)) ---\n{ours}");
 
-        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
-            File.WriteAllText(image.ExpectedPath, qemu);
-        Assert.Equal(File.ReadAllText(image.ExpectedPath), qemu);
+        Assert.EndsWith("image finished\n", qemu, StringComparison.Ordinal);
+        Assert.DoesNotContain("unexpected", qemu, StringComparison.Ordinal);
         AssertSameLines(qemu, ours);
     }
 

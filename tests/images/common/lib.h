@@ -23,6 +23,7 @@ void print_hex(const char *label, u64 v);
 
 u64 psci_call(u64 fn, u64 a1, u64 a2, u64 a3);
 void psci_system_off(void);
+void image_finished(void);
 
 /* Runs fn at EL1h with SP_EL1 = stack, DAIF masked, EL1 vectors installed; returns when the guest issues hvc #0xFFFF. */
 void run_el1(void (*fn)(void), u64 stack, u64 hcr);

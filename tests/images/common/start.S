@@ -14,6 +14,7 @@ _start:
     str     xzr, [x1], #8
     b       1b
 2:  bl      main
+    bl      image_finished
     bl      psci_system_off
 3:  wfi
     b       3b
