@@ -17,7 +17,7 @@ public sealed partial class Core
     private bool TryRead(ulong va, int size, bool user, out ulong value)
     {
         var virtualPage = va >> 12;
-        ref var entry = ref Tlb.Slot(virtualPage);
+        ref var entry = ref Tlb.Slot(virtualPage, tlbSalt);
         var pageOffset = (long)(va & 0xFFF);
         if (entry.VirtualPage == virtualPage && entry.Context == contextTag && (entry.Asid == currentAsid || entry.Asid == Tlb.GlobalAsid)
             && (entry.Permissions & (user ? PagePermissions.UserRead : PagePermissions.PrivilegedRead)) != 0
@@ -33,7 +33,7 @@ public sealed partial class Core
     private bool TryWrite(ulong va, int size, bool user, ulong value)
     {
         var virtualPage = va >> 12;
-        ref var entry = ref Tlb.Slot(virtualPage);
+        ref var entry = ref Tlb.Slot(virtualPage, tlbSalt);
         var pageOffset = (long)(va & 0xFFF);
         if (entry.VirtualPage == virtualPage && entry.Context == contextTag && (entry.Asid == currentAsid || entry.Asid == Tlb.GlobalAsid)
             && (entry.Permissions & (user ? PagePermissions.UserWrite : PagePermissions.PrivilegedWrite)) != 0
@@ -66,7 +66,7 @@ public sealed partial class Core
             value = ReadRam(hostOffset, size);
             return true;
         }
-        ref var entry = ref Tlb.Slot(va >> 12);
+        ref var entry = ref Tlb.Slot(va >> 12, tlbSalt);
         if (bus.TryReadDevice(CoreId, entry.PhysicalPage | (va & 0xFFF), size, out value))
             return true;
         RaiseExternalAbort(va, AccessKind.Read);
@@ -94,7 +94,7 @@ public sealed partial class Core
             WriteRam(hostOffset, size, value);
             return true;
         }
-        ref var entry = ref Tlb.Slot(va >> 12);
+        ref var entry = ref Tlb.Slot(va >> 12, tlbSalt);
         if (bus.TryWriteDevice(CoreId, entry.PhysicalPage | (va & 0xFFF), size, value))
             return true;
         RaiseExternalAbort(va, AccessKind.Write);

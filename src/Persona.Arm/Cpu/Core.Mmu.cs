@@ -10,6 +10,7 @@ public sealed partial class Core
     private const int PhysicalAddressBits = 44;
 
     private ulong contextTag;
+    private ulong tlbSalt;
     private uint currentAsid;
     private bool stage1Enabled;
     private bool stage2Enabled;
@@ -26,6 +27,7 @@ public sealed partial class Core
             stage2Enabled = false;
             contextTag = Tlb.ValidTag | Tlb.El2RegimeTag | (stage1Enabled ? Tlb.Stage1Tag : 0);
             currentAsid = 0;
+            tlbSalt = Tlb.SaltFor(0, el2Regime: true);
         }
         else
         {
@@ -35,6 +37,7 @@ public sealed partial class Core
             var vmid = (systemRegisters[(int)SystemRegister.VttbrEl2] >> 48) & 0xFF;
             contextTag = Tlb.ValidTag | (stage1Enabled ? Tlb.Stage1Tag : 0) | (stage2Enabled ? Tlb.Stage2Tag : 0) | vmid;
             currentAsid = stage1Enabled ? CurrentAsid() : 0;
+            tlbSalt = Tlb.SaltFor((ushort)vmid, el2Regime: false);
         }
         ForgetFetchPage();
     }
@@ -71,7 +74,7 @@ public sealed partial class Core
     private bool TryTranslate(ulong va, AccessKind kind, bool user, out long hostOffset)
     {
         var virtualPage = va >> 12;
-        ref var entry = ref Tlb.Slot(virtualPage);
+        ref var entry = ref Tlb.Slot(virtualPage, tlbSalt);
         if (entry.VirtualPage == virtualPage && entry.Context == contextTag && (entry.Asid == currentAsid || entry.Asid == Tlb.GlobalAsid)
             && (entry.Permissions & Required(kind, user)) != 0)
         {
@@ -91,7 +94,7 @@ public sealed partial class Core
     private bool TryTranslateQuietly(ulong va, AccessKind kind, out ulong physicalAddress)
     {
         var virtualPage = va >> 12;
-        ref var entry = ref Tlb.Slot(virtualPage);
+        ref var entry = ref Tlb.Slot(virtualPage, tlbSalt);
         if (entry.VirtualPage == virtualPage && entry.Context == contextTag && (entry.Asid == currentAsid || entry.Asid == Tlb.GlobalAsid))
         {
             physicalAddress = entry.PhysicalPage | (va & 0xFFF);
@@ -138,7 +141,7 @@ public sealed partial class Core
             stage2Permissions = stage2.Permissions;
         }
         physicalAddress = pa;
-        ref var entry = ref Tlb.Slot(va >> 12);
+        ref var entry = ref Tlb.Slot(va >> 12, tlbSalt);
         var physicalPage = pa & ~0xFFFUL;
         entry.VirtualPage = va >> 12;
         entry.Context = contextTag;

@@ -28,8 +28,12 @@ public sealed class Tlb
     /// <summary>The number of valid entries, for tests and statistics.</summary>
     public int Count => Entries.Count(e => (e.Context & ValidTag) != 0);
 
-    /// <summary>The slot a virtual page maps to.</summary>
-    public ref TlbEntry Slot(ulong virtualPage) => ref Entries[(int)(virtualPage & (Size - 1))];
+    /// <summary>The slot a virtual page maps to; the salt (from the VMID and regime) keeps two guests' entries for one VA apart.</summary>
+    /// <remarks>Folding in bits above the index keeps pages a power-of-two apart (code at 1 GiB, data at 2 GiB) from evicting each other.</remarks>
+    public ref TlbEntry Slot(ulong virtualPage, ulong salt) => ref Entries[(int)((virtualPage ^ (virtualPage >> 10) ^ (virtualPage >> 20) ^ salt) & (Size - 1))];
+
+    /// <summary>The index salt for a VMID and regime, so a world switch does not evict the other guest's entries.</summary>
+    public static ulong SaltFor(ushort vmid, bool el2Regime) => ((ulong)vmid * 0x9E3) ^ (el2Regime ? 0x2AAUL : 0);
 
     /// <summary>Removes the entries an invalidation names.</summary>
     public void Invalidate(in TlbInvalidation invalidation)
