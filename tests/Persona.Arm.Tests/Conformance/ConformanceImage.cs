@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Persona.Arm.Tests.Conformance;
 
 /// <summary>One bare-metal image under tests/images: its source, the cores it needs, and how to build it with the cross compiler.</summary>
-internal sealed partial record ConformanceImage(string Name, string SourcePath, int Cores)
+internal sealed partial record ConformanceImage(string Name, string SourcePath, int Cores, bool NeedsDisk)
 {
     /// <summary>tests/images in the repository.</summary>
     public static string ImagesDirectory { get; } = Path.Combine(RepositoryRoot(), "tests", "images");
@@ -13,8 +13,19 @@ internal sealed partial record ConformanceImage(string Name, string SourcePath, 
     public static ConformanceImage Named(string name)
     {
         var source = Path.Combine(ImagesDirectory, name + ".c");
-        var match = CoresMarker().Match(File.ReadAllText(source));
-        return new ConformanceImage(name, source, match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 1);
+        var text = File.ReadAllText(source);
+        var match = CoresMarker().Match(text);
+        var cores = match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 1;
+        return new ConformanceImage(name, source, cores, text.Contains("persona-virtio-disk:", StringComparison.Ordinal));
+    }
+
+    /// <summary>The disk an image marked "persona-virtio-disk" gets: 64 KiB, sector 0 starting with "persona disk sector 0".</summary>
+    public static string CreateDisk(string path)
+    {
+        var disk = new byte[64 * 1024];
+        "persona disk sector 0"u8.CopyTo(disk);
+        File.WriteAllBytes(path, disk);
+        return path;
     }
 
     /// <summary>Compiles the image into <paramref name="outputDirectory"/> with the flags in flags.mk; returns the ELF path.</summary>

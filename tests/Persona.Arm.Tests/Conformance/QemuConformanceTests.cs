@@ -1,5 +1,6 @@
 using System.Text;
 using Persona.Arm.Platform;
+using Persona.Arm.Platform.Devices;
 using Persona.TestSupport;
 using Xunit.Abstractions;
 
@@ -30,6 +31,9 @@ public sealed class QemuConformanceTests(ITestOutputHelper output) : IDisposable
 
     [RequiresToolFact("qemu-system-aarch64", "qemu-system-arm", "aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu")]
     public void Smp_PsciCpuOnOfFourCores_MatchesQemu() => Check("smp");
+
+    [RequiresToolFact("qemu-system-aarch64", "qemu-system-arm", "aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu")]
+    public void Virtio_BlockRequestsOverMmioVersion2_MatchQemu() => Check("virtio");
 
     [RequiresToolFact("aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu")]
     public void Smp_RunTwiceOnOurs_ReproducesBitForBit()
@@ -82,23 +86,33 @@ public sealed class QemuConformanceTests(ITestOutputHelper output) : IDisposable
         AssertSameLines(qemu, ours);
     }
 
-    private static string RunQemu(ConformanceImage image, string elf)
+    private string RunQemu(ConformanceImage image, string elf)
     {
         var qemu = DebianTool.Require("qemu-system-aarch64", "qemu-system-arm");
         string[] arguments =
         [
             "-M", "virt,virtualization=on,gic-version=3", "-cpu", "cortex-a57", "-nographic",
             "-smp", image.Cores.ToString(System.Globalization.CultureInfo.InvariantCulture), "-kernel", elf,
+            .. image.NeedsDisk ? DiskArguments(ConformanceImage.CreateDisk(Path.Combine(buildDirectory, image.Name + "-qemu.img"))) : [],
         ];
         var run = ToolRun.Execute(qemu, arguments, Path.GetTempPath(), TimeSpan.FromSeconds(60));
         Assert.True(run.ExitCode == 0, $"qemu exited {run.ExitCode}: {run.StandardError}");
         return Encoding.Latin1.GetString(run.StandardOutput);
     }
 
-    private static string RunOurs(ConformanceImage image, string elf)
+    // Version 2 of the virtio-mmio transport (QEMU defaults to legacy version 1), with the disk in the top slot.
+    private static string[] DiskArguments(string disk) =>
+    [
+        "-global", "virtio-mmio.force-legacy=false",
+        "-drive", $"file={disk},format=raw,if=none,id=disk0", "-device", "virtio-blk-device,drive=disk0",
+    ];
+
+    private string RunOurs(ConformanceImage image, string elf)
     {
         using var uart = new MemoryStream();
-        var machine = new Machine(new MachineOptions { CoreCount = image.Cores }, InterpreterCore.Factory(), uart);
+        using var disk = image.NeedsDisk ? new FileBlockStore(ConformanceImage.CreateDisk(Path.Combine(buildDirectory, image.Name + "-ours.img"))) : null;
+        var options = new MachineOptions { CoreCount = image.Cores, BlockStore = disk };
+        var machine = new Machine(options, InterpreterCore.Factory(), uart);
         machine.LoadAndStart(elf);
         var result = machine.Run(InstructionLimit);
         var text = Encoding.Latin1.GetString(uart.ToArray());

@@ -104,9 +104,10 @@ public class VirtioBlockTests
     }
 
     [Fact]
-    public void SectorPastEnd_GetsIoErrorStatus()
+    public void SectorPastEnd_GetsIoErrorStatusAndFullWritableLength()
     {
         Assert.Equal(1, Submit(type: 0, sector: 8, Buffer, VirtioBlock.SectorSize));
+        Assert.Equal(513u, BinaryPrimitives.ReadUInt32LittleEndian(At(Used + 4 + 4, 4))); // as QEMU: every writable byte
         Assert.Equal(1, Submit(type: 1, sector: 7, Buffer, 2 * VirtioBlock.SectorSize));
     }
 

@@ -35,11 +35,11 @@ public sealed partial class VirtioBlock
                 FailDevice();
                 return;
             }
-            var written = ServeRequest(head);
+            var usedLength = ServeRequest(head);
             var usedIndex = ReadU16(usedRing + 2);
             var element = usedRing + 4 + (8 * (ulong)(usedIndex % queueSize));
             WriteU32(element, head);
-            WriteU32(element + 4, written);
+            WriteU32(element + 4, usedLength);
             WriteU16(usedRing + 2, (ushort)(usedIndex + 1));
             lastAvailable++;
             served = true;
@@ -49,7 +49,8 @@ public sealed partial class VirtioBlock
             RaiseUsedBufferInterrupt();
     }
 
-    /// <summary>Serves one descriptor chain (header, data buffers, status byte); returns the bytes written into guest buffers.</summary>
+    /// <summary>Serves one descriptor chain (header, data buffers, status byte); returns the used length.</summary>
+    /// <remarks>The used length is the size of every device-writable buffer in the chain, whatever the outcome, as QEMU reports it.</remarks>
     private uint ServeRequest(ushort head)
     {
         var chain = new List<(ulong Address, uint Length, bool DeviceWrites)>();
@@ -75,44 +76,42 @@ public sealed partial class VirtioBlock
         var type = ReadU32(chain[0].Address);
         var sector = ReadU64(chain[0].Address + 8);
         var data = chain.GetRange(1, chain.Count - 2);
-        var (result, written) = Execute(type, sector, data);
+        var result = Execute(type, sector, data);
         bus.Ram.Bytes[(int)(statusBuffer.Address - bus.Ram.Base)] = result;
-        return written + 1;
+        return (uint)chain.Where(d => d.DeviceWrites).Sum(d => (long)d.Length);
     }
 
-    private (byte Status, uint Written) Execute(uint type, ulong sector, List<(ulong Address, uint Length, bool DeviceWrites)> data)
+    private byte Execute(uint type, ulong sector, List<(ulong Address, uint Length, bool DeviceWrites)> data)
     {
         switch (type)
         {
             case RequestFlush:
                 store.Flush();
-                return (StatusOk, 0);
+                return StatusOk;
             case RequestGetId:
                 if (data.Count == 0 || !data[0].DeviceWrites)
-                    return (StatusIoError, 0);
+                    return StatusIoError;
                 var id = "persona-virtio-blk"u8;
                 var idSpan = RamSpan(data[0].Address, Math.Min(data[0].Length, 20u));
                 idSpan.Clear();
                 id[..Math.Min(id.Length, idSpan.Length)].CopyTo(idSpan);
-                return (StatusOk, (uint)idSpan.Length);
+                return StatusOk;
             case RequestIn or RequestOut:
                 break;
             default:
-                return (StatusUnsupported, 0);
+                return StatusUnsupported;
         }
         var total = data.Aggregate(0UL, (sum, d) => sum + d.Length);
         if (sector > (ulong)store.Length / SectorSize || total > (ulong)store.Length - (sector * SectorSize))
-            return (StatusIoError, 0);
+            return StatusIoError;
         var offset = (long)(sector * SectorSize);
-        uint written = 0;
         foreach (var (address, length, deviceWrites) in data)
         {
             if (deviceWrites != (type == RequestIn))
-                return (StatusIoError, written);
+                return StatusIoError;
             if (type == RequestIn)
             {
                 store.Read(offset, RamSpan(address, length));
-                written += length;
             }
             else
             {
@@ -120,7 +119,7 @@ public sealed partial class VirtioBlock
             }
             offset += length;
         }
-        return (StatusOk, written);
+        return StatusOk;
     }
 
     private bool Ram(ulong address, ulong length) => bus.Ram.Contains(address, length);
