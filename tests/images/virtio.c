@@ -78,6 +78,10 @@ static unsigned char request(u32 type, u64 sector, u32 length)
 int main(void)
 {
     puts("virtio: start\n");
+    volatile u32 *empty_slot = (volatile u32 *)0x0A000000UL;
+    print_hex("slot 0 magic", empty_slot[0]);
+    print_hex("slot 0 version", empty_slot[1]);
+    print_hex("slot 0 device id (none)", empty_slot[2]);
     print_hex("magic", REG(0x000));
     print_hex("version", REG(0x004));
     print_hex("device id", REG(0x008));

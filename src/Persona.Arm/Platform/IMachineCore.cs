@@ -16,9 +16,6 @@ public interface IMachineCore : IInterruptSink
     /// <summary>The exception level the core currently runs at (0, 1 or 2).</summary>
     int ExceptionLevel { get; }
 
-    /// <summary>The core's general registers.</summary>
-    IGeneralRegisters Registers { get; }
-
     /// <summary>Receives every exception the core takes, or null.</summary>
     IExceptionObserver? ExceptionObserver { get; set; }
 

@@ -25,9 +25,6 @@ public sealed class InterpreterCore : IMachineCore
     public int ExceptionLevel => Core.ExceptionLevel;
 
     /// <inheritdoc />
-    public IGeneralRegisters Registers => Core;
-
-    /// <inheritdoc />
     public IExceptionObserver? ExceptionObserver
     {
         get => Core.ExceptionObserver;

@@ -35,11 +35,13 @@ public sealed partial class Machine : IPlatformServices, IPowerController
         Bus.Map(PlatformMap.GicDistributorBase, PlatformMap.GicDistributorSize, Gic.Distributor);
         Bus.Map(PlatformMap.GicRedistributorBase, PlatformMap.GicRedistributorStride * (ulong)options.CoreCount, Gic.Redistributors);
         Bus.Map(PlatformMap.UartBase, PlatformMap.UartSize, Uart);
+        var virtio = new VirtioMmioSlots();
         if (options.BlockStore is { } store)
         {
             Block = new VirtioBlock(store, Bus, Gic, PlatformMap.VirtioBlockInterrupt);
-            Bus.Map(PlatformMap.VirtioBlockBase, PlatformMap.VirtioSize, Block);
+            virtio.Attach(PlatformMap.VirtioBlockSlot, Block);
         }
+        Bus.Map(PlatformMap.VirtioBase, PlatformMap.VirtioSize * VirtioMmioSlots.SlotCount, virtio);
         ISystemRegisterDevice[] systemRegisterDevices = [Gic, Timer];
         cores = new IMachineCore[options.CoreCount];
         for (var c = 0; c < cores.Length; c++)

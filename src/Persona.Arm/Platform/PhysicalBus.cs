@@ -13,9 +13,6 @@ public sealed class PhysicalBus : IPhysicalBus
     /// <inheritdoc />
     public RamRegion Ram { get; }
 
-    /// <summary>The mapped MMIO windows, in address order.</summary>
-    public IReadOnlyList<MmioWindow> Windows => windows;
-
     /// <summary>Maps <paramref name="device"/> at [<paramref name="baseAddress"/>, +<paramref name="size"/>); overlapping windows are a platform bug.</summary>
     public void Map(ulong baseAddress, ulong size, IMmioDevice device)
     {

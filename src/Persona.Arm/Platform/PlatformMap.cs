@@ -27,8 +27,11 @@ public static class PlatformMap
     /// <summary>The PL011's window size.</summary>
     public const ulong UartSize = 0x1000;
 
-    /// <summary>The virtio-mmio transport slot the block device uses (QEMU fills slots from the top, slot 31).</summary>
-    public const ulong VirtioBlockBase = 0x0A00_3E00;
+    /// <summary>The first of the 32 virtio-mmio transports.</summary>
+    public const ulong VirtioBase = 0x0A00_0000;
+
+    /// <summary>The transport the block device uses: QEMU fills slots from the top, so the first device is in slot 31 (0x0A00_3E00).</summary>
+    public const int VirtioBlockSlot = 31;
 
     /// <summary>The size of one virtio-mmio transport.</summary>
     public const ulong VirtioSize = 0x200;
@@ -36,8 +39,8 @@ public static class PlatformMap
     /// <summary>The UART's interrupt (SPI 1).</summary>
     public const int UartInterrupt = 33;
 
-    /// <summary>The virtio block device's interrupt (SPI 16 + slot 31).</summary>
-    public const int VirtioBlockInterrupt = 48 + 31;
+    /// <summary>The virtio block device's interrupt (SPI 16 + its slot).</summary>
+    public const int VirtioBlockInterrupt = 48 + VirtioBlockSlot;
 
     /// <summary>The GIC maintenance interrupt (PPI 9).</summary>
     public const int GicMaintenanceInterrupt = 25;

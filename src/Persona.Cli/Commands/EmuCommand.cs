@@ -1,10 +1,11 @@
 using System.CommandLine;
 using Persona.Arm.Contracts;
 using Persona.Arm.Platform;
+using Persona.Arm.Platform.Devices;
 
 namespace Persona.Cli.Commands;
 
-/// <summary><c>persona emu IMAGE.elf [--cores N] [--trace-exceptions] [--max-instructions N]</c>: runs a bare-metal image as QEMU virt would.</summary>
+/// <summary><c>persona emu IMAGE.elf [--cores N] [--trace-exceptions] [--max-instructions N] [--disk FILE]</c>: runs a bare-metal image as QEMU virt would.</summary>
 public static class EmuCommand
 {
     /// <summary>Builds the <c>emu</c> command.</summary>
@@ -15,25 +16,29 @@ public static class EmuCommand
         var cores = new Option<string>("--cores") { Description = "The number of cores (1 to 16).", DefaultValueFactory = _ => "1" };
         var trace = new Option<bool>("--trace-exceptions") { Description = "Print every exception taken to stderr." };
         var limit = new Option<string?>("--max-instructions") { Description = "Stop after this many instructions in total." };
+        var disk = new Option<string?>("--disk") { Description = "A raw disk file for the virtio-mmio block device at 0x0A003E00 (read and written in place)." };
         var command = new Command("emu", "Run a bare-metal AArch64 image on the emulated QEMU-virt-like machine; the UART goes to stdout.")
         {
-            image, cores, trace, limit,
+            image, cores, trace, limit, disk,
         };
         command.SetAction(parse => ExitCodes.Run(() => Run(
             parse.GetValue(image)!,
             ParseNumber("--cores", parse.GetValue(cores)!),
             parse.GetValue(trace),
-            parse.GetValue(limit) is { } text ? (ulong)ParseNumber("--max-instructions", text) : null)));
+            parse.GetValue(limit) is { } text ? (ulong)ParseNumber("--max-instructions", text) : null,
+            parse.GetValue(disk))));
         return command;
     }
 
     /// <summary>Runs the image and returns the exit code: 0 on PSCI SYSTEM_OFF, 1 when the guest stopped otherwise, 2 on bad input.</summary>
-    public static int Run(string imagePath, long coreCount, bool traceExceptions, ulong? maxInstructions)
+    public static int Run(string imagePath, long coreCount, bool traceExceptions, ulong? maxInstructions, string? diskPath = null)
     {
         if (coreCount is < 1 or > Machine.MaxCores)
             throw new UserInputException($"--cores {coreCount}: must be between 1 and {Machine.MaxCores}");
+        using var disk = diskPath is null ? null : OpenDisk(diskPath);
         using var stdout = Console.OpenStandardOutput();
-        var machine = new Machine(new MachineOptions { CoreCount = (int)coreCount }, InterpreterCore.Factory(), stdout);
+        var options = new MachineOptions { CoreCount = (int)coreCount, BlockStore = disk };
+        var machine = new Machine(options, InterpreterCore.Factory(), stdout);
         machine.LoadAndStart(imagePath);
         if (traceExceptions)
             machine.ExceptionObserver = new ExceptionTracer(Console.Error);
@@ -43,6 +48,18 @@ public static class EmuCommand
             return ExitCodes.Ok;
         Console.Error.WriteLine($"persona emu: {imagePath}: stopped without SYSTEM_OFF ({Describe(result.Reason)}) after {result.Instructions} instructions at tick {result.Ticks}");
         return ExitCodes.VerificationFailed;
+    }
+
+    private static FileBlockStore OpenDisk(string path)
+    {
+        try
+        {
+            return new FileBlockStore(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException($"--disk {path}: cannot be opened for reading and writing ({e.Message})");
+        }
     }
 
     private static long ParseNumber(string option, string text) =>

@@ -31,6 +31,7 @@ public class Gicv3Tests
         kit.EnablePrivate(0, 27, 0x80);
         kit.Gic.SetLevel(0, 27, true);
         Assert.True(kit.Sinks[0].Irq);
+        Assert.True(kit.Gic.IsPending(0, 27));
 
         Assert.Equal(27UL, kit.Read(GicSystemRegister.IccIar1El1));
         Assert.False(kit.Sinks[0].Irq);

@@ -25,8 +25,6 @@ internal sealed class ScriptedCore(int coreId, List<string> log) : IMachineCore,
 
     public int CoreId => coreId;
 
-    public IGeneralRegisters Registers => this;
-
     public IExceptionObserver? ExceptionObserver { get; set; }
 
     public bool Irq { get; private set; }

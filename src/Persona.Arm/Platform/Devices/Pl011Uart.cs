@@ -7,11 +7,6 @@ public sealed class Pl011Uart(Stream output) : IMmioDevice
 {
     private readonly uint[] controls = new uint[(int)Pl011Register.InterruptClear / 4 + 1];
 
-    /// <summary>Every byte transmitted so far, for tests and traces.</summary>
-    public IReadOnlyList<byte> Transmitted => transmitted;
-
-    private readonly List<byte> transmitted = [];
-
     /// <inheritdoc />
     public bool TryRead(int coreId, ulong offset, int size, out ulong value)
     {
@@ -33,7 +28,6 @@ public sealed class Pl011Uart(Stream output) : IMmioDevice
         if (offset == (ulong)Pl011Register.Data)
         {
             var b = (byte)value;
-            transmitted.Add(b);
             output.WriteByte(b);
             if (b == (byte)'\n')
                 output.Flush();

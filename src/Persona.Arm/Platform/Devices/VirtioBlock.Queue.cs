@@ -43,7 +43,6 @@ public sealed partial class VirtioBlock
             WriteU16(usedRing + 2, (ushort)(usedIndex + 1));
             lastAvailable++;
             served = true;
-            CompletedRequests++;
         }
         if (served)
             RaiseUsedBufferInterrupt();

@@ -50,9 +50,6 @@ public sealed partial class VirtioBlock : IMmioDevice
     /// <summary>The features the device offers: VERSION_1 and FLUSH.</summary>
     public static ulong DeviceFeatures => FeatureVersion1 | FeatureFlush;
 
-    /// <summary>The requests completed so far.</summary>
-    public int CompletedRequests { get; private set; }
-
     /// <inheritdoc />
     public bool TryRead(int coreId, ulong offset, int size, out ulong value)
     {
