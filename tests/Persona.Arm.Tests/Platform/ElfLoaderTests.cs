@@ -46,6 +46,34 @@ public class ElfLoaderTests
     }
 
     [Fact]
+    public void Load_RandomlyCorruptedImages_OnlyEverThrowImageException()
+    {
+        const int seed = 4242;
+        var random = new Random(seed);
+        var valid = new ElfBuilder().Build();
+        var ram = NewRam();
+        for (var i = 0; i < 20_000; i++)
+        {
+            var file = (byte[])valid.Clone();
+            for (var flips = random.Next(1, 6); flips > 0; flips--)
+                file[random.Next(file.Length)] = (byte)random.Next(256);
+            if (random.Next(8) == 0)
+                file = file[..random.Next(file.Length)];
+            try
+            {
+                ElfLoader.Load("fuzz.elf", file, ram);
+            }
+            catch (ImageException)
+            {
+            }
+            catch (Exception e)
+            {
+                Assert.Fail($"seed {seed}, case {i}: {e.GetType().Name}: {e.Message}");
+            }
+        }
+    }
+
+    [Fact]
     public void LoadFile_MissingFile_ThrowsImageExceptionNamingIt()
     {
         var path = Path.Combine(Path.GetTempPath(), "persona-no-such-image-" + Guid.NewGuid() + ".elf");

@@ -99,3 +99,17 @@ public class Gicv3Tests
         Assert.True(kit.Sinks[0].Irq);
     }
 }
+
+public class Gicv3RegressionTests
+{
+    // Found by DeviceFuzzTests (seed 20261121): the IROUTER window ran 32 entries past the last SPI and indexed out of range.
+    [Fact]
+    public void Irouter_LastSpiRoundTrips_AndOffsetsPastItAreIgnored()
+    {
+        var kit = new GicTestKit();
+        kit.Distributor(0x6000 + (287 * 8), 0x1, 8);
+        Assert.Equal(0x1UL, kit.ReadDistributor(0x6000 + (287 * 8), 8));
+        kit.Distributor(0x6000 + (288 * 8), 0x1, 8);
+        Assert.Equal(0UL, kit.ReadDistributor(0x6000 + (300 * 8), 8));
+    }
+}

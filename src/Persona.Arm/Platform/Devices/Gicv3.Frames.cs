@@ -18,7 +18,7 @@ public sealed partial class Gicv3
             0x0004 => (ulong)((InterruptCount / 32) - 1) | ((ulong)Math.Min(CoreCount - 1, 7) << 5) | (15UL << 19),
             0x0008 => ImplementerId,
             PeripheralId2Offset => PeripheralId2,
-            >= 0x6100 and < 0x6100 + (InterruptCount * 8) => ReadRoute(offset - 0x6000, size),
+            >= 0x6100 and < 0x6000 + (InterruptCount * 8) => ReadRoute(offset - 0x6000, size),
             _ => ulong.MaxValue,
         };
         if (value != ulong.MaxValue)
@@ -41,7 +41,7 @@ public sealed partial class Gicv3
             case 0x0000:
                 distributorControl = (uint)value & (GicDistributorControl.EnableGroup0 | GicDistributorControl.EnableGroup1);
                 break;
-            case >= 0x6100 and < 0x6100 + (InterruptCount * 8):
+            case >= 0x6100 and < 0x6000 + (InterruptCount * 8):
                 var id = (int)((offset - 0x6000) / 8);
                 ref var route = ref shared[id - 32].Route;
                 route = (offset % 8 == 4) ? (route & 0xFFFF_FFFF) | (value << 32)
