@@ -12,6 +12,7 @@ public sealed partial class Core
         SyndromeValid | ((ulong)size << 22) | (signExtend ? 1UL << 21 : 0) | ((ulong)rt << 16)
         | (sixtyFourBitRegister ? 1UL << 15 : 0) | (acquireRelease ? 1UL << 14 : 0);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void ExecuteStoreUnsignedOffset(uint word)
     {
         var f = new MemoryOperands(word);
@@ -20,6 +21,7 @@ public sealed partial class Core
         TryWrite(ReadXOrSp(f.Rn) + (f.Imm12 << size), 1 << size, ReadX(f.Rt));
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void ExecuteLoadUnsignedOffset(uint word)
     {
         var f = new MemoryOperands(word);
