@@ -15,9 +15,6 @@ public sealed partial class Core
     private bool stage1Enabled;
     private bool stage2Enabled;
 
-    // The ISS bits [24:14] (ISV, SAS, SSE, SRT, SF, AR) a data abort of the current instruction reports when taken to EL2 for stage 2.
-    private ulong instructionSyndrome;
-
     /// <summary>Recomputes the translation regime tags after a change of EL or of SCTLR/TCR/TTBR/HCR/VTTBR/VTCR.</summary>
     private void OnTranslationControlChanged()
     {
@@ -179,10 +176,17 @@ public sealed partial class Core
                 iss |= 1UL << 6;
             // The instruction syndrome is only valid for stage-2 faults taken to EL2, not on a stage-1 walk (as QEMU and Armv8.0).
             if (target == 2 && fault.Stage2 && !fault.OnStage1Walk)
-                iss |= instructionSyndrome;
+                iss |= Isa.DataAbortSyndrome.For(CurrentInstructionWord());
         }
         TakeSynchronous(exceptionClass, iss, target, instructionPc, faultAddress: va,
             intermediateAddress: fault.Stage2 ? fault.IntermediateAddress : null);
+    }
+
+    // The word of the executing instruction, from the decoded slot it was fetched through (0 if that slot was since emptied).
+    private uint CurrentInstructionWord()
+    {
+        var offset = instructionPc - fetchPageVa;
+        return offset < 4096 ? (uint)fetchPage[(int)(offset >> 2)] : 0;
     }
 
     /// <summary>Takes a synchronous external abort: the physical address answered nothing (no RAM, no device).</summary>
