@@ -52,7 +52,7 @@ public sealed partial class Core
     // After a slow-path access at the EL's own privilege succeeded on a RAM page, caches the main TLB entry's permissions.
     private void FillFastTlb(ulong va, bool user)
     {
-        if (user != (exceptionLevel == 0))
+        if (user != (exceptionLevel == 0) || alignmentChecked)
             return;
         ref var main = ref Tlb.Slot(va >> 12, tlbSalt);
         if (main.VirtualPage != va >> 12 || main.Context != contextTag || main.HostOffset < 0)
@@ -80,7 +80,7 @@ public sealed partial class Core
         var virtualPage = va >> 12;
         ref var entry = ref Tlb.Slot(virtualPage, tlbSalt);
         var pageOffset = (long)(va & 0xFFF);
-        if (entry.VirtualPage == virtualPage && entry.Context == contextTag && (entry.Asid == currentAsid || entry.Asid == Tlb.GlobalAsid)
+        if (!alignmentChecked && entry.VirtualPage == virtualPage && entry.Context == contextTag && (entry.Asid == currentAsid || entry.Asid == Tlb.GlobalAsid)
             && (entry.Permissions & (user ? PagePermissions.UserRead : PagePermissions.PrivilegedRead)) != 0
             && entry.HostOffset >= 0 && pageOffset + size <= 4096)
         {
@@ -98,7 +98,7 @@ public sealed partial class Core
         var virtualPage = va >> 12;
         ref var entry = ref Tlb.Slot(virtualPage, tlbSalt);
         var pageOffset = (long)(va & 0xFFF);
-        if (entry.VirtualPage == virtualPage && entry.Context == contextTag && (entry.Asid == currentAsid || entry.Asid == Tlb.GlobalAsid)
+        if (!alignmentChecked && entry.VirtualPage == virtualPage && entry.Context == contextTag && (entry.Asid == currentAsid || entry.Asid == Tlb.GlobalAsid)
             && (entry.Permissions & (user ? PagePermissions.UserWrite : PagePermissions.PrivilegedWrite)) != 0
             && entry.HostOffset >= 0 && pageOffset + size <= 4096)
         {
@@ -111,6 +111,11 @@ public sealed partial class Core
     private bool TryReadSlow(ulong va, int size, bool user, out ulong value)
     {
         value = 0;
+        if (alignmentChecked && (va & (ulong)(size - 1)) != 0)
+        {
+            RaiseAlignmentFault(va, AccessKind.Read);
+            return false;
+        }
         if ((va & 0xFFF) + (ulong)size > 4096)
         {
             // A page-crossing access: byte by byte, so each page is translated (and may fault) on its own.
@@ -139,6 +144,11 @@ public sealed partial class Core
 
     private bool TryWriteSlow(ulong va, int size, bool user, ulong value)
     {
+        if (alignmentChecked && (va & (ulong)(size - 1)) != 0)
+        {
+            RaiseAlignmentFault(va, AccessKind.Write);
+            return false;
+        }
         if ((va & 0xFFF) + (ulong)size > 4096)
         {
             // Translate both pages before writing any byte, so a fault on the second leaves memory unchanged.

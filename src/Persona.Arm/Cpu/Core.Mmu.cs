@@ -11,6 +11,9 @@ public sealed partial class Core
 
     private ulong contextTag;
     private ulong tlbSalt;
+
+    // SCTLR_ELx.A of the current regime: every unaligned data access faults, so the fast TLB is bypassed while it is set.
+    private bool alignmentChecked;
     private uint currentAsid;
     private bool stage1Enabled;
     private bool stage2Enabled;
@@ -18,6 +21,7 @@ public sealed partial class Core
     /// <summary>Recomputes the translation regime tags after a change of EL or of SCTLR/TCR/TTBR/HCR/VTTBR/VTCR.</summary>
     private void OnTranslationControlChanged()
     {
+        alignmentChecked = (systemRegisters[(int)(exceptionLevel == 2 ? SystemRegister.SctlrEl2 : SystemRegister.SctlrEl1)] & (ulong)SctlrBits.A) != 0;
         if (exceptionLevel == 2)
         {
             stage1Enabled = (systemRegisters[(int)SystemRegister.SctlrEl2] & (ulong)SctlrBits.M) != 0;
