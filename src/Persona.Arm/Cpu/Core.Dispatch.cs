@@ -5,6 +5,7 @@ namespace Persona.Arm.Cpu;
 /// <summary>The dispatch switch from a decoded slot's <see cref="InstructionId"/> to its semantics.</summary>
 public sealed partial class Core
 {
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void Execute(ulong slot)
     {
         var word = (uint)slot;

@@ -11,16 +11,17 @@ public sealed partial class Core
 
     private ulong contextTag;
     private ulong tlbSalt;
+
+    // SCTLR_ELx.A of the current regime: every unaligned data access faults, so the fast TLB is bypassed while it is set.
+    private bool alignmentChecked;
     private uint currentAsid;
     private bool stage1Enabled;
     private bool stage2Enabled;
 
-    // The ISS bits [24:14] (ISV, SAS, SSE, SRT, SF, AR) a data abort of the current instruction reports when taken to EL2 for stage 2.
-    private ulong instructionSyndrome;
-
     /// <summary>Recomputes the translation regime tags after a change of EL or of SCTLR/TCR/TTBR/HCR/VTTBR/VTCR.</summary>
     private void OnTranslationControlChanged()
     {
+        alignmentChecked = (systemRegisters[(int)(exceptionLevel == 2 ? SystemRegister.SctlrEl2 : SystemRegister.SctlrEl1)] & (ulong)SctlrBits.A) != 0;
         if (exceptionLevel == 2)
         {
             stage1Enabled = (systemRegisters[(int)SystemRegister.SctlrEl2] & (ulong)SctlrBits.M) != 0;
@@ -179,10 +180,17 @@ public sealed partial class Core
                 iss |= 1UL << 6;
             // The instruction syndrome is only valid for stage-2 faults taken to EL2, not on a stage-1 walk (as QEMU and Armv8.0).
             if (target == 2 && fault.Stage2 && !fault.OnStage1Walk)
-                iss |= instructionSyndrome;
+                iss |= Isa.DataAbortSyndrome.For(CurrentInstructionWord());
         }
         TakeSynchronous(exceptionClass, iss, target, instructionPc, faultAddress: va,
             intermediateAddress: fault.Stage2 ? fault.IntermediateAddress : null);
+    }
+
+    // The word of the executing instruction, from the decoded slot it was fetched through (0 if that slot was since emptied).
+    private uint CurrentInstructionWord()
+    {
+        var offset = instructionPc - fetchPageVa;
+        return offset < 4096 ? (uint)fetchPage[(int)(offset >> 2)] : 0;
     }
 
     /// <summary>Takes a synchronous external abort: the physical address answered nothing (no RAM, no device).</summary>

@@ -7,25 +7,29 @@ public sealed partial class Core
 {
     private static readonly ushort[] ConditionTable = BuildConditionTable();
 
+    // Register numbers come from 5-bit fields, so masking with 31 keeps every access inside the 32-entry file without a bounds check.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ulong ReadX(int n) => x[n];
+    private ref ulong XRef(int n) => ref Unsafe.Add(ref Unsafe.As<GeneralRegisterFile, ulong>(ref x), n & 31);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong ReadX(int n) => XRef(n);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void WriteX(int n, ulong value)
     {
         if (n != 31)
-            x[n] = value;
+            XRef(n) = value;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void WriteX(int n, ulong value, bool is64)
     {
         if (n != 31)
-            x[n] = is64 ? value : (uint)value;
+            XRef(n) = is64 ? value : (uint)value;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ulong ReadXOrSp(int n) => n == 31 ? stackPointers[CurrentSpIndex] : x[n];
+    private ulong ReadXOrSp(int n) => n == 31 ? stackPointers[CurrentSpIndex] : XRef(n);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void WriteXOrSp(int n, ulong value)
@@ -33,7 +37,7 @@ public sealed partial class Core
         if (n == 31)
             stackPointers[CurrentSpIndex] = value;
         else
-            x[n] = value;
+            XRef(n) = value;
     }
 
     /// <summary>True when the condition code holds for the current NZCV.</summary>

@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Persona.Arm.Memory;
 
 namespace Persona.Arm.Cpu;
@@ -24,6 +26,7 @@ public sealed partial class Core
     private bool waitingForEvent;
 
     /// <summary>Runs up to <paramref name="maxInstructions"/> instructions, stopping early on WFI, WFE, power-off or a stop request.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public StepResult Run(int maxInstructions)
     {
         var executed = 0;
@@ -38,7 +41,7 @@ public sealed partial class Core
             var current = pc;
             var offset = current - fetchPageVa;
             ulong slot;
-            if ((offset & ~0xFFCUL) != 0 || (slot = fetchPage[(int)(offset >> 2)]) == 0)
+            if ((offset & ~0xFFCUL) != 0 || (slot = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(fetchPage), (nint)(offset >> 2))) == 0)
             {
                 executed++;
                 if (!TryFetchSlow(current, out slot))
@@ -144,5 +147,6 @@ public sealed partial class Core
     {
         fetchPageVa = NoFetchPage;
         fetchPage = EmptyFetchPage;
+        ForgetFastTlb();
     }
 }

@@ -164,6 +164,8 @@ public sealed partial class Core : IInterruptSink, IGeneralRegisters
 
     private void WritePstate(ulong value)
     {
+        if (((value >> 2) & 3) == 3 || (value & 0x10) != 0)
+            throw new ArgumentOutOfRangeException(nameof(value), value, "PSTATE must name EL0, EL1 or EL2 in AArch64 (M[4] = 0, M[3:2] < 3)");
         nzcv = (uint)(value & (ulong)PstateBits.Nzcv);
         daif = value & (ulong)PstateBits.Daif;
         illegalState = (value & (ulong)PstateBits.IL) != 0;

@@ -149,4 +149,22 @@ public sealed class TranslationFaultTests
         Assert.Equal(0UL, harness.Core.GetX(3) & 1);
         Assert.Equal(1UL | (0x05 << 1), harness.Core.GetX(5) & 0x7F);
     }
+
+    [RequiresToolFact("aarch64-linux-gnu-as", Toolchain.BinutilsPackage)]
+    public void UnalignedLoad_WithSctlrA_IsAlignmentFault_WithoutItSucceeds()
+    {
+        var harness = new GuestHarness();
+        harness.LoadCode("ldr x1, [x2]\nwfi");
+        harness.Start(1);
+        harness.Core.SetX(2, GuestHarness.DataAddress + 3);
+        harness.RunToWfi();
+        Assert.Empty(harness.Log.Records);
+
+        harness.Start(1);
+        harness.Core.WriteSystemRegister(SystemRegister.SctlrEl1, 0x00C50838 | 2);
+        harness.Core.SetX(2, GuestHarness.DataAddress + 3);
+        harness.RunToWfi();
+        Assert.Equal(0x25UL << 26 | 1UL << 25 | 0x21, harness.Last.Syndrome);
+        Assert.Equal(GuestHarness.DataAddress + 3, harness.Last.FaultAddress);
+    }
 }

@@ -19,6 +19,7 @@ public sealed partial class Core
     }
 
     // ADD/ADDS/SUB/SUBS (immediate): Rn may be SP; Rd is SP unless flags are set.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void ExecuteAddSubImmediate(uint word, bool subtract, bool setFlags)
     {
         var f = new ImmediateOperands(word);
@@ -117,6 +118,7 @@ public sealed partial class Core
         WriteX(f.Rd, result, is64);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void ExecuteLogicalShifted(uint word, LogicalOperation operation)
     {
         var f = new RegisterOperands(word);
@@ -131,6 +133,7 @@ public sealed partial class Core
         WriteX(f.Rd, Logical(ReadX(f.Rn), operand, operation, f.Is64));
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void ExecuteAddSubShifted(uint word, bool subtract, bool setFlags)
     {
         var f = new RegisterOperands(word);
@@ -319,6 +322,7 @@ public sealed partial class Core
     }
 
     /// <summary>The Arm ARM's AddWithCarry, truncated to the operand size, optionally setting NZCV.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private ulong AddWithCarry(ulong a, ulong b, ulong carry, bool is64, bool setFlags)
     {
         if (is64)

@@ -5,6 +5,7 @@ namespace Persona.Arm.Cpu;
 /// <summary>Semantics of branches, exception generation (SVC, HVC, SMC, BRK, HLT) and ERET.</summary>
 public sealed partial class Core
 {
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void ExecuteBranchImmediate(uint word, bool link)
     {
         if (link)
@@ -12,6 +13,7 @@ public sealed partial class Core
         pc = instructionPc + (ulong)new BranchOperands(word).Offset26;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void ExecuteBranchConditional(uint word)
     {
         var f = new BranchOperands(word);
@@ -19,6 +21,7 @@ public sealed partial class Core
             pc = instructionPc + (ulong)f.Offset19;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void ExecuteCompareAndBranch(uint word, bool branchIfNonZero)
     {
         var f = new BranchOperands(word);

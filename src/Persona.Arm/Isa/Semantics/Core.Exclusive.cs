@@ -30,7 +30,6 @@ public sealed partial class Core
         var f = new MemoryOperands(word);
         var bytes = 1 << f.Size;
         var address = ReadXOrSp(f.Rn);
-        instructionSyndrome = 0;
         if (!CheckAligned(address, bytes, AccessKind.Read) || !TryRead(address, bytes, out var value))
             return;
         WriteX(f.Rt, value);
@@ -42,7 +41,6 @@ public sealed partial class Core
         var f = new MemoryOperands(word);
         var bytes = 1 << f.Size;
         var address = ReadXOrSp(f.Rn);
-        instructionSyndrome = 0;
         if (!CheckAligned(address, bytes, AccessKind.Write))
             return;
         if (!exclusiveArmed || exclusiveAddress != address || exclusiveBytes != bytes)
@@ -66,7 +64,6 @@ public sealed partial class Core
         var f = new MemoryOperands(word);
         var bytes = (word & (1u << 30)) != 0 ? 8 : 4;
         var address = ReadXOrSp(f.Rn);
-        instructionSyndrome = 0;
         if (!CheckAligned(address, 2 * bytes, AccessKind.Read)
             || !TryRead(address, bytes, out var first) || !TryRead(address + (ulong)bytes, bytes, out var second))
             return;
@@ -80,7 +77,6 @@ public sealed partial class Core
         var f = new MemoryOperands(word);
         var bytes = (word & (1u << 30)) != 0 ? 8 : 4;
         var address = ReadXOrSp(f.Rn);
-        instructionSyndrome = 0;
         if (!CheckAligned(address, 2 * bytes, AccessKind.Write))
             return;
         if (!exclusiveArmed || exclusiveAddress != address || exclusiveBytes != 2 * bytes)
@@ -112,7 +108,6 @@ public sealed partial class Core
         var f = new MemoryOperands(word);
         var size = f.Size;
         var address = ReadXOrSp(f.Rn);
-        instructionSyndrome = SingleRegisterSyndrome(size, false, f.Rt, size == 3, true);
         if (CheckAligned(address, 1 << size, AccessKind.Read) && TryRead(address, 1 << size, out var value))
             WriteX(f.Rt, value);
     }
@@ -122,7 +117,6 @@ public sealed partial class Core
         var f = new MemoryOperands(word);
         var size = f.Size;
         var address = ReadXOrSp(f.Rn);
-        instructionSyndrome = SingleRegisterSyndrome(size, false, f.Rt, size == 3, true);
         if (CheckAligned(address, 1 << size, AccessKind.Write))
             TryWrite(address, 1 << size, ReadX(f.Rt));
     }
@@ -133,7 +127,6 @@ public sealed partial class Core
         var bytes = 1 << f.Size;
         var mask = SizeMask(bytes);
         var address = ReadXOrSp(f.Rn);
-        instructionSyndrome = 0;
         if (!CheckAligned(address, bytes, AccessKind.Write) || !TryRead(address, bytes, out var old))
             return;
         if (old == (ReadX(f.Rs) & mask))
@@ -160,7 +153,6 @@ public sealed partial class Core
         var bytes = (word & (1u << 30)) != 0 ? 8 : 4;
         var mask = SizeMask(bytes);
         var address = ReadXOrSp(f.Rn);
-        instructionSyndrome = 0;
         if (!CheckAligned(address, 2 * bytes, AccessKind.Write)
             || !TryRead(address, bytes, out var first) || !TryRead(address + (ulong)bytes, bytes, out var second))
             return;
@@ -184,7 +176,6 @@ public sealed partial class Core
         var bits = 8 * bytes;
         var mask = SizeMask(bytes);
         var address = ReadXOrSp(f.Rn);
-        instructionSyndrome = 0;
         if (!CheckAligned(address, bytes, AccessKind.Write) || !TryRead(address, bytes, out var old))
             return;
         var operand = ReadX(f.Rs) & mask;
@@ -211,7 +202,6 @@ public sealed partial class Core
         var f = new MemoryOperands(word);
         var bytes = 1 << f.Size;
         var address = ReadXOrSp(f.Rn);
-        instructionSyndrome = 0;
         if (!CheckAligned(address, bytes, AccessKind.Write) || !TryRead(address, bytes, out var old))
             return;
         if (!TryWrite(address, bytes, ReadX(f.Rs)))

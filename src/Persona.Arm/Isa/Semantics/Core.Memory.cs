@@ -5,26 +5,19 @@ namespace Persona.Arm.Cpu;
 /// <summary>Semantics of single-register loads and stores, pairs and literals.</summary>
 public sealed partial class Core
 {
-    private const ulong SyndromeValid = 1UL << 24;
-
-    /// <summary>The ISS bits a stage-2 data abort of a single-register access reports (ISV, SAS, SSE, SRT, SF, AR).</summary>
-    private static ulong SingleRegisterSyndrome(int size, bool signExtend, int rt, bool sixtyFourBitRegister, bool acquireRelease) =>
-        SyndromeValid | ((ulong)size << 22) | (signExtend ? 1UL << 21 : 0) | ((ulong)rt << 16)
-        | (sixtyFourBitRegister ? 1UL << 15 : 0) | (acquireRelease ? 1UL << 14 : 0);
-
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void ExecuteStoreUnsignedOffset(uint word)
     {
         var f = new MemoryOperands(word);
         var size = f.Size;
-        instructionSyndrome = SingleRegisterSyndrome(size, false, f.Rt, size == 3, false);
         TryWrite(ReadXOrSp(f.Rn) + (f.Imm12 << size), 1 << size, ReadX(f.Rt));
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void ExecuteLoadUnsignedOffset(uint word)
     {
         var f = new MemoryOperands(word);
         var size = f.Size;
-        instructionSyndrome = SingleRegisterSyndrome(size, false, f.Rt, size == 3, false);
         if (TryRead(ReadXOrSp(f.Rn) + (f.Imm12 << size), 1 << size, out var value))
             WriteX(f.Rt, value);
     }
@@ -36,6 +29,7 @@ public sealed partial class Core
     }
 
     // Unscaled (LDUR/STUR), post-index, unprivileged (LDTR/STTR) and pre-index forms.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void ExecuteLoadStoreImmediate9(uint word)
     {
         var f = new MemoryOperands(word);
@@ -52,8 +46,22 @@ public sealed partial class Core
         var offset = (ulong)f.Imm9;
         var address = mode == 1 ? baseAddress : baseAddress + offset;
         var user = exceptionLevel == 0 || (mode == 2 && exceptionLevel == 1);
-        if (!LoadOrStore(size, opc, address, f.Rt, user, writeback: mode is 1 or 3))
+        // Plain loads and stores (the common case) skip the general size/opc switch.
+        if (opc == 0 && mode != 2)
+        {
+            if (!TryWrite(address, 1 << size, ReadX(f.Rt)))
+                return;
+        }
+        else if (opc == 1 && mode != 2)
+        {
+            if (!TryRead(address, 1 << size, out var value))
+                return;
+            WriteX(f.Rt, value);
+        }
+        else if (!LoadOrStore(size, opc, address, f.Rt, user))
+        {
             return;
+        }
         if (mode is 1 or 3)
             WriteXOrSp(f.Rn, baseAddress + offset);
     }
@@ -73,17 +81,15 @@ public sealed partial class Core
 
     /// <summary>The shared load/store of one register by size and opc: store, zero-extending load, sign-extending loads, PRFM.</summary>
     /// <returns>False when the access faulted or the encoding was undefined (no writeback then).</returns>
-    private bool LoadOrStore(int size, int opc, ulong address, int rt, bool user, bool writeback = false)
+    private bool LoadOrStore(int size, int opc, ulong address, int rt, bool user)
     {
         var bytes = 1 << size;
         switch (opc)
         {
             case 0:
-                instructionSyndrome = writeback ? 0 : SingleRegisterSyndrome(size, false, rt, size == 3, false);
                 return TryWrite(address, bytes, user, ReadX(rt));
             case 1:
                 {
-                    instructionSyndrome = writeback ? 0 : SingleRegisterSyndrome(size, false, rt, size == 3, false);
                     if (!TryRead(address, bytes, user, out var value))
                         return false;
                     WriteX(rt, value);
@@ -94,7 +100,6 @@ public sealed partial class Core
             case 2 or 3 when size < 3 && !(opc == 3 && size == 2):
                 {
                     var to64 = opc == 2;
-                    instructionSyndrome = writeback ? 0 : SingleRegisterSyndrome(size, true, rt, to64, false);
                     if (!TryRead(address, bytes, user, out var value))
                         return false;
                     var extended = SignExtend(value, 8 * bytes);
@@ -117,7 +122,6 @@ public sealed partial class Core
             InstructionId.LdrLiteral64 => (3, false),
             _ => (2, true),
         };
-        instructionSyndrome = SingleRegisterSyndrome(size, signed, f.Rt, size == 3 || signed, false);
         if (!TryRead(address, 1 << size, out var value))
             return;
         WriteX(f.Rt, signed ? SignExtend(value, 32) : value);
@@ -134,7 +138,6 @@ public sealed partial class Core
             Undefined();
             return;
         }
-        instructionSyndrome = 0;
         var size = opc == 2 ? 3 : 2;
         var bytes = 1 << size;
         var offset = (ulong)(f.Imm7 << size);

@@ -174,7 +174,6 @@ public sealed partial class Core
     // DC ZVA: zeroes the 64-byte block (DCZID_EL0.BS = 4) containing the address, as a store.
     private void ZeroBlock(ulong va)
     {
-        instructionSyndrome = 0;
         var block = va & ~63UL;
         for (var i = 0UL; i < 64; i += 8)
         {
