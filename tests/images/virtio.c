@@ -1,6 +1,8 @@
 /*
- * virtio-mmio (version 2) block device in the top transport slot (0x0A003E00): feature negotiation, one split
- * virtqueue, a write, read-backs, a read of the disk's first sector, an out-of-range read, and the interrupt status.
+ * virtio-mmio block device in the top transport slot (0x0A003E00), on the version 2 transport or the legacy version 1
+ * transport (QEMU's default), whichever the machine offers: feature negotiation, one split virtqueue in the legacy
+ * layout (descriptors, available ring, used ring on the next page), a write, read-backs, a read of the disk's first
+ * sector, an out-of-range read, and the interrupt status.
  * persona-virtio-disk: the test attaches a 64 KiB raw disk whose sector 0 starts with "persona disk sector 0".
  */
 #include "lib.h"
@@ -15,9 +17,10 @@ struct used_elem { u32 id; u32 len; };
 struct used { unsigned short flags; unsigned short idx; struct used_elem ring[QUEUE_SIZE]; unsigned short avail_event; };
 struct request_header { u32 type; u32 reserved; u64 sector; };
 
-static struct desc descs[QUEUE_SIZE] __attribute__((aligned(16)));
-static struct avail avail __attribute__((aligned(2)));
-static volatile struct used used __attribute__((aligned(4)));
+static char ring_memory[8192] __attribute__((aligned(4096)));
+#define descs ((struct desc *)ring_memory)
+#define avail (*(struct avail *)(ring_memory + QUEUE_SIZE * sizeof(struct desc)))
+#define used (*(volatile struct used *)(ring_memory + 4096))
 static struct request_header header;
 static char data[512] __attribute__((aligned(16)));
 static volatile unsigned char status;
@@ -85,28 +88,39 @@ int main(void)
     print_hex("magic", REG(0x000));
     print_hex("version", REG(0x004));
     print_hex("device id", REG(0x008));
+    int legacy = REG(0x004) == 1;
     REG(0x070) = 0;
     REG(0x070) = 1;
     REG(0x070) = 1 | 2;
     REG(0x014) = 1;
     print_hex("features[63:32] has VERSION_1", REG(0x010) & 1);
     REG(0x024) = 1;
-    REG(0x020) = 1;
+    REG(0x020) = legacy ? 0 : 1;
     REG(0x024) = 0;
     REG(0x020) = 0;
-    REG(0x070) = 1 | 2 | 8;
-    print_hex("features ok", (REG(0x070) >> 3) & 1);
-    REG(0x030) = 0;
-    print_hex("queue ready before", REG(0x044));
-    REG(0x038) = QUEUE_SIZE;
-    REG(0x080) = (u32)(u64)descs;
-    REG(0x084) = 0;
-    REG(0x090) = (u32)(u64)&avail;
-    REG(0x094) = 0;
-    REG(0x0A0) = (u32)(u64)&used;
-    REG(0x0A4) = 0;
-    REG(0x044) = 1;
-    REG(0x070) = 1 | 2 | 8 | 4;
+    if (legacy) {
+        REG(0x028) = 4096;
+        REG(0x030) = 0;
+        print_hex("queue pfn before", REG(0x040));
+        REG(0x038) = QUEUE_SIZE;
+        REG(0x03C) = 4096;
+        REG(0x040) = (u32)((u64)ring_memory >> 12);
+        REG(0x070) = 1 | 2 | 4;
+    } else {
+        REG(0x070) = 1 | 2 | 8;
+        print_hex("features ok", (REG(0x070) >> 3) & 1);
+        REG(0x030) = 0;
+        print_hex("queue ready before", REG(0x044));
+        REG(0x038) = QUEUE_SIZE;
+        REG(0x080) = (u32)(u64)descs;
+        REG(0x084) = 0;
+        REG(0x090) = (u32)(u64)&avail;
+        REG(0x094) = 0;
+        REG(0x0A0) = (u32)(u64)&used;
+        REG(0x0A4) = 0;
+        REG(0x044) = 1;
+        REG(0x070) = 1 | 2 | 8 | 4;
+    }
     print_hex("capacity (sectors)", REG(0x100) | ((u64)REG(0x104) << 32));
 
     puts("read sector 0:\n");

@@ -35,10 +35,10 @@ public sealed partial class Machine : IPlatformServices, IPowerController
         Bus.Map(PlatformMap.GicDistributorBase, PlatformMap.GicDistributorSize, Gic.Distributor);
         Bus.Map(PlatformMap.GicRedistributorBase, PlatformMap.GicRedistributorStride * (ulong)options.CoreCount, Gic.Redistributors);
         Bus.Map(PlatformMap.UartBase, PlatformMap.UartSize, Uart);
-        var virtio = new VirtioMmioSlots();
+        var virtio = new VirtioMmioSlots(options.VirtioLegacy);
         if (options.BlockStore is { } store)
         {
-            Block = new VirtioBlock(store, Bus, Gic, PlatformMap.VirtioBlockInterrupt);
+            Block = new VirtioBlock(store, Bus, Gic, PlatformMap.VirtioBlockInterrupt, options.VirtioLegacy);
             virtio.Attach(PlatformMap.VirtioBlockSlot, Block);
         }
         Bus.Map(PlatformMap.VirtioBase, PlatformMap.VirtioSize * VirtioMmioSlots.SlotCount, virtio);

@@ -15,6 +15,10 @@ public sealed record MachineOptions
     /// <summary>The scheduler, or null for round-robin with the default quantum.</summary>
     public IScheduler? Scheduler { get; init; }
 
+    /// <summary>True for legacy (version 1) virtio-mmio transports, as QEMU's virt has by default; false for version 2
+    /// (QEMU with <c>-global virtio-mmio.force-legacy=false</c>).</summary>
+    public bool VirtioLegacy { get; init; }
+
     /// <summary>The virtio block device's backing store, or null for no block device.</summary>
     public Devices.IBlockStore? BlockStore { get; init; }
 }

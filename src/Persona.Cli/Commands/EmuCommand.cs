@@ -5,7 +5,7 @@ using Persona.Arm.Platform.Devices;
 
 namespace Persona.Cli.Commands;
 
-/// <summary><c>persona emu IMAGE.elf [--cores N] [--trace-exceptions] [--max-instructions N] [--disk FILE]</c>: runs a bare-metal image as QEMU virt would.</summary>
+/// <summary><c>persona emu IMAGE.elf [--cores N] [--trace-exceptions] [--max-instructions N] [--disk FILE] [--virtio-modern]</c>: runs a bare-metal image as QEMU virt would.</summary>
 public static class EmuCommand
 {
     /// <summary>Builds the <c>emu</c> command.</summary>
@@ -17,27 +17,32 @@ public static class EmuCommand
         var trace = new Option<bool>("--trace-exceptions") { Description = "Print every exception taken to stderr." };
         var limit = new Option<string?>("--max-instructions") { Description = "Stop after this many instructions in total." };
         var disk = new Option<string?>("--disk") { Description = "A raw disk file for the virtio-mmio block device at 0x0A003E00 (read and written in place)." };
+        var modern = new Option<bool>("--virtio-modern")
+        {
+            Description = "Version 2 virtio-mmio transports, as QEMU with -global virtio-mmio.force-legacy=false (default: legacy version 1, as QEMU's virt).",
+        };
         var command = new Command("emu", "Run a bare-metal AArch64 image on the emulated QEMU-virt-like machine; the UART goes to stdout.")
         {
-            image, cores, trace, limit, disk,
+            image, cores, trace, limit, disk, modern,
         };
         command.SetAction(parse => ExitCodes.Run(() => Run(
             parse.GetValue(image)!,
             ParseNumber("--cores", parse.GetValue(cores)!),
             parse.GetValue(trace),
             parse.GetValue(limit) is { } text ? (ulong)ParseNumber("--max-instructions", text) : null,
-            parse.GetValue(disk))));
+            parse.GetValue(disk),
+            parse.GetValue(modern))));
         return command;
     }
 
     /// <summary>Runs the image and returns the exit code: 0 on PSCI SYSTEM_OFF, 1 when the guest stopped otherwise, 2 on bad input.</summary>
-    public static int Run(string imagePath, long coreCount, bool traceExceptions, ulong? maxInstructions, string? diskPath = null)
+    public static int Run(string imagePath, long coreCount, bool traceExceptions, ulong? maxInstructions, string? diskPath = null, bool virtioModern = false)
     {
         if (coreCount is < 1 or > Machine.MaxCores)
             throw new UserInputException($"--cores {coreCount}: must be between 1 and {Machine.MaxCores}");
         using var disk = diskPath is null ? null : OpenDisk(diskPath);
         using var stdout = Console.OpenStandardOutput();
-        var options = new MachineOptions { CoreCount = (int)coreCount, BlockStore = disk };
+        var options = new MachineOptions { CoreCount = (int)coreCount, BlockStore = disk, VirtioLegacy = !virtioModern };
         var machine = new Machine(options, InterpreterCore.Factory(), stdout);
         machine.LoadAndStart(imagePath);
         if (traceExceptions)

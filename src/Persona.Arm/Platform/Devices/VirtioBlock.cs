@@ -2,7 +2,7 @@ using Persona.Arm.Contracts;
 
 namespace Persona.Arm.Platform.Devices;
 
-/// <summary>A virtio block device on a virtio-mmio transport, version 2 (virtio 1.x), with one split virtqueue.</summary>
+/// <summary>A virtio block device on a virtio-mmio transport, version 2 (virtio 1.x) or legacy version 1, with one split virtqueue.</summary>
 /// <remarks>Requests are served synchronously when the driver writes QueueNotify, so completion is deterministic. Every
 /// guest-supplied address and length is checked against RAM and the disk: a bad request gets an I/O error status,
 /// never a host exception.</remarks>
@@ -15,7 +15,8 @@ public sealed partial class VirtioBlock : IMmioDevice
     public const int MaxQueueSize = 256;
 
     private const uint Magic = 0x7472_6976;
-    private const uint TransportVersion = 2;
+    private const uint ModernVersion = 2;
+    private const uint LegacyVersion = 1;
     private const uint BlockDeviceId = 2;
     private const uint VendorQemu = 0x554D_4551;
     private const ulong FeatureVersion1 = 1UL << 32;
@@ -26,6 +27,10 @@ public sealed partial class VirtioBlock : IMmioDevice
     private readonly IPhysicalBus bus;
     private readonly IInterruptLines lines;
     private readonly int interruptId;
+    private readonly bool legacy;
+    private uint guestPageSize = 4096;
+    private uint queueAlign = 4096;
+    private uint queuePageFrame;
     private uint deviceFeaturesSelect;
     private uint driverFeaturesSelect;
     private ulong driverFeatures;
@@ -39,16 +44,22 @@ public sealed partial class VirtioBlock : IMmioDevice
     private uint status;
 
     /// <summary>Creates the device over <paramref name="store"/>, reaching guest memory through <paramref name="bus"/>, interrupting on <paramref name="interruptId"/>.</summary>
-    public VirtioBlock(IBlockStore store, IPhysicalBus bus, IInterruptLines lines, int interruptId)
+    /// <param name="store">The disk.</param>
+    /// <param name="bus">Guest memory, for the rings and buffers.</param>
+    /// <param name="lines">Where the interrupt goes.</param>
+    /// <param name="interruptId">The SPI it raises.</param>
+    /// <param name="legacy">True for the legacy (version 1) transport, QEMU's default on virt.</param>
+    public VirtioBlock(IBlockStore store, IPhysicalBus bus, IInterruptLines lines, int interruptId, bool legacy = false)
     {
+        this.legacy = legacy;
         this.store = store;
         this.bus = bus;
         this.lines = lines;
         this.interruptId = interruptId;
     }
 
-    /// <summary>The features the device offers: VERSION_1 and FLUSH.</summary>
-    public static ulong DeviceFeatures => FeatureVersion1 | FeatureFlush;
+    /// <summary>The features the device offers: FLUSH, and VERSION_1 on the modern transport.</summary>
+    public ulong DeviceFeatures => legacy ? FeatureFlush : FeatureVersion1 | FeatureFlush;
 
     /// <inheritdoc />
     public bool TryRead(int coreId, ulong offset, int size, out ulong value)
@@ -56,12 +67,13 @@ public sealed partial class VirtioBlock : IMmioDevice
         value = offset switch
         {
             0x000 => Magic,
-            0x004 => TransportVersion,
+            0x004 => legacy ? LegacyVersion : ModernVersion,
             0x008 => BlockDeviceId,
             0x00C => VendorQemu,
             0x010 => deviceFeaturesSelect switch { 0 => (uint)DeviceFeatures, 1 => (uint)(DeviceFeatures >> 32), _ => 0 },
             0x034 => MaxQueueSize,
-            0x044 => queueReady ? 1UL : 0,
+            0x040 when legacy => queuePageFrame,
+            0x044 when !legacy => queueReady ? 1UL : 0,
             0x060 => interruptStatus,
             0x070 => status,
             0x0FC => 0,
@@ -81,7 +93,10 @@ public sealed partial class VirtioBlock : IMmioDevice
             case 0x020: driverFeatures = driverFeaturesSelect == 0 ? (driverFeatures & ~0xFFFF_FFFFUL) | word : (driverFeatures & 0xFFFF_FFFF) | ((ulong)word << 32); break;
             case 0x024: driverFeaturesSelect = word; break;
             case 0x038: queueSize = word; break;
-            case 0x044: queueReady = (word & 1) != 0; break;
+            case 0x044 when !legacy: queueReady = (word & 1) != 0; break;
+            case 0x028 when legacy: guestPageSize = word; break;
+            case 0x03C when legacy: queueAlign = word; break;
+            case 0x040 when legacy: SetLegacyQueue(word); break;
             case 0x050: ServeQueue(); break;
             case 0x064: AcknowledgeInterrupt(word); break;
             case 0x070: SetStatus(word); break;
@@ -93,6 +108,18 @@ public sealed partial class VirtioBlock : IMmioDevice
             case 0x0A4: usedRing = High(usedRing, word); break;
         }
         return true;
+    }
+
+    /// <summary>Legacy transport: the queue lives at QueuePFN·GuestPageSize, descriptors then the available ring, the used ring at the next QueueAlign boundary.</summary>
+    private void SetLegacyQueue(uint pageFrame)
+    {
+        queuePageFrame = pageFrame;
+        queueReady = pageFrame != 0;
+        descriptorTable = (ulong)pageFrame * guestPageSize;
+        availableRing = descriptorTable + (16UL * queueSize);
+        var availableEnd = availableRing + 6 + (2UL * queueSize);
+        var align = queueAlign is 0 ? 1UL : queueAlign;
+        usedRing = (availableEnd + align - 1) / align * align;
     }
 
     private static ulong Low(ulong register, uint word) => (register & ~0xFFFF_FFFFUL) | word;
@@ -118,6 +145,7 @@ public sealed partial class VirtioBlock : IMmioDevice
         status = 0;
         driverFeatures = 0;
         queueReady = false;
+        queuePageFrame = 0;
         queueSize = MaxQueueSize;
         descriptorTable = availableRing = usedRing = 0;
         lastAvailable = 0;

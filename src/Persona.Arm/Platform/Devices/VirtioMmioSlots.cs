@@ -1,14 +1,15 @@
 namespace Persona.Arm.Platform.Devices;
 
 /// <summary>QEMU virt's 32 virtio-mmio transports at 0x0A00_0000: occupied slots forward to their device, empty ones
-/// answer as an absent device (magic, version 2, device id 0) so that drivers probing the whole range see what they see on QEMU.</summary>
-public sealed class VirtioMmioSlots : IMmioDevice
+/// answer as an absent device (magic, the transport version, device id 0) so that drivers probing the whole range see what they see on QEMU.</summary>
+/// <param name="legacy">True when the transports are legacy (version 1), QEMU's default on virt.</param>
+public sealed class VirtioMmioSlots(bool legacy) : IMmioDevice
 {
     /// <summary>The number of transports.</summary>
     public const int SlotCount = 32;
 
     private const uint Magic = 0x7472_6976;
-    private const uint TransportVersion = 2;
+    private readonly uint transportVersion = legacy ? 1u : 2u;
     private const uint VendorQemu = 0x554D_4551;
 
     private readonly IMmioDevice?[] slots = new IMmioDevice?[SlotCount];
@@ -24,7 +25,7 @@ public sealed class VirtioMmioSlots : IMmioDevice
         value = (offset % PlatformMap.VirtioSize) switch
         {
             0x000 => Magic,
-            0x004 => TransportVersion,
+            0x004 => transportVersion,
             0x00C => VendorQemu,
             _ => 0,
         };
