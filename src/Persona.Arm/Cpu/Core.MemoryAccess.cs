@@ -179,7 +179,7 @@ public sealed partial class Core
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong ReadRam(long offset, int size)
     {
-        ref var at = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ram.Bytes), (nint)offset);
+        ref var at = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ramBytes), (nint)offset);
         return size switch
         {
             8 => Unsafe.ReadUnaligned<ulong>(ref at),
@@ -192,7 +192,7 @@ public sealed partial class Core
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void WriteRam(long offset, int size, ulong value)
     {
-        ref var at = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ram.Bytes), (nint)offset);
+        ref var at = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ramBytes), (nint)offset);
         switch (size)
         {
             case 8: Unsafe.WriteUnaligned(ref at, value); break;

@@ -134,7 +134,7 @@ public sealed partial class Core
         slot = fetchPage[index];
         if (slot == 0)
         {
-            var word = BinaryPrimitives.ReadUInt32LittleEndian(ram.Bytes.AsSpan((int)(fetchPageHostOffset + (index << 2)), 4));
+            var word = BinaryPrimitives.ReadUInt32LittleEndian(ramBytes.AsSpan((int)(fetchPageHostOffset + (index << 2)), 4));
             slot = DecodedCodeCache.Decode(word);
             fetchPage[index] = slot;
             codeCache.HoldsCode[fetchPageIndex] = 1;

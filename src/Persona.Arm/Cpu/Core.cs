@@ -14,6 +14,7 @@ public sealed partial class Core : IInterruptSink, IGeneralRegisters
     private readonly IPlatformServices platform;
     private readonly ISystemRegisterDevice[] systemRegisterDevices;
     private readonly RamRegion ram;
+    private readonly byte[] ramBytes;
     private readonly DecodedCodeCache codeCache;
     private readonly ulong[] systemRegisters = new ulong[(int)SystemRegister.Count];
     private GeneralRegisterFile x;
@@ -37,6 +38,7 @@ public sealed partial class Core : IInterruptSink, IGeneralRegisters
         this.platform = platform;
         this.systemRegisterDevices = [.. systemRegisterDevices];
         ram = bus.Ram;
+        ramBytes = ram.Bytes;
         codeCache = DecodedCodeCache.For(ram);
         Reset(0, 2);
     }

@@ -54,7 +54,7 @@ public static class InstructionGenerator
         (3, LogicalShifted), (2, LogicalImmediate), (2, MoveWide), (3, Bitfield),
         (2, ConditionalCompare), (2, ConditionalSelect), (2, TwoSource), (2, OneSource), (2, ThreeSource),
         (4, LoadStoreOffset), (2, LoadStoreUnscaled), (2, LoadStoreIndexed), (2, LoadStoreRegisterOffset), (3, LoadStorePair),
-        (2, Exclusive), (2, Atomic), (2, ForwardBranch), (1, Address));
+        (2, Exclusive), (2, Atomic), (2, ForwardBranch), (1, Address), (1, BranchAndLink), (1, LoadLiteral));
 
     private static Gen<string> AddSubImmediate =>
         from op in Gen.Elements("add", "adds", "sub", "subs")
@@ -332,6 +332,25 @@ public static class InstructionGenerator
             1 => $"{(bit % 2 == 0 ? "cbz" : "cbnz")} {R(sf, t)}, 1f",
             _ => $"{(bit % 3 == 0 ? "tbz" : "tbnz")} x{t}, #{bit}, 1f",
         } + $"\n{skipped}\n1:";
+
+    // BL/BLR/BR/RET: the link register is copied into a data register so the comparison sees it.
+    private static Gen<string> BranchAndLink =>
+        from kind in Gen.Choose(0, 2)
+        from d in DataRegister
+        from skipped in AddSubShifted
+        select kind switch
+        {
+            0 => $"bl 1f\n{skipped}\n1:\nmov x{d}, x30",
+            1 => $"adr x25, 1f\nblr x25\n{skipped}\n1:\nmov x{d}, x30",
+            _ => $"adr x25, 1f\nret x25\n{skipped}\n1:",
+        };
+
+    // LDR (literal) of a W, X or sign-extended W value placed in the code stream.
+    private static Gen<string> LoadLiteral =>
+        from form in Gen.Elements("ldr w", "ldr x", "ldrsw x")
+        from d in DataRegister
+        from value in Value
+        select $"{form}{d}, 2f\nb 3f\n.balign 8\n2: .quad 0x{value:x}\n3:";
 
     private static Gen<string> Address =>
         from page in Gen.Elements(true, false)
