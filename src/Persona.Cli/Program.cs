@@ -13,6 +13,7 @@ public static class Program
         {
             VerifyCommand.Create(),
             ProveCommand.Create(),
+            Commands.EmuCommand.Create(),
         };
         return ExitCodes.Run(() =>
         {
