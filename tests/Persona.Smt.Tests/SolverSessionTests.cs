@@ -77,6 +77,23 @@ public sealed class SolverSessionTests : IDisposable
         Assert.Throws<SmtException>(() => solver.Assert("rule", p));
         Assert.Throws<SmtException>(() => solver.Assert("a|b", p));
         Assert.Throws<SmtException>(() => solver.Assert("", p));
+        var theorySymbol = Assert.Throws<SmtException>(() => solver.Assert("xor", p));
+        Assert.Contains("'xor'", theorySymbol.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AssertionNamedLikeADeclaredSymbol_CannotBeWrittenAsSmtLib()
+    {
+        var owner = _ctx.EnumSort("Owner", "Personal", "Work");
+        var p = _ctx.Bool("p");
+        using var solver = _ctx.Solver();
+        solver.Push();
+        solver.Assert("p", p);
+        var clash = Assert.Throws<SmtException>(solver.ToSmtLib2);
+        Assert.Contains("'p'", clash.Message, StringComparison.Ordinal);
+        solver.Pop();
+        solver.Assert("Work", owner.Constant("o").Eq(owner["Work"]));
+        Assert.Throws<SmtException>(solver.ToSmtLib2);
     }
 
     [Fact]
