@@ -86,7 +86,7 @@ public sealed class SmtLibRoundTripTests(ITestOutputHelper output)
     [Fact]
     public void RunFile_OnAMissingFile_NamesTheFile()
     {
-        var error = Assert.Throws<SmtException>(() => SmtLibRunner.RunFile(SmtLibTool.Z3, "/nonexistent/query.smt2", TimeLimit));
+        var error = Assert.Throws<SmtInputException>(() => SmtLibRunner.RunFile(SmtLibTool.Z3, "/nonexistent/query.smt2", TimeLimit));
         Assert.Contains("/nonexistent/query.smt2", error.Message, StringComparison.Ordinal);
     }
 

@@ -6,11 +6,11 @@ namespace Persona.Smt;
 /// <summary>Runs an SMT-LIB2 script through the z3 or cvc5 command line, with a time limit and a pinned seed.</summary>
 public static class SmtLibRunner
 {
-    /// <summary>Runs the script in <paramref name="path"/>; throws <see cref="SmtException"/> naming the file when it does not exist.</summary>
+    /// <summary>Runs the script in <paramref name="path"/>; throws <see cref="SmtInputException"/> naming the file when it does not exist.</summary>
     public static SmtLibAnswer RunFile(SmtLibTool tool, string path, TimeSpan timeLimit, uint randomSeed = 0)
     {
         if (!File.Exists(path))
-            throw new SmtException($"SMT-LIB2 file '{path}' does not exist.");
+            throw new SmtInputException($"SMT-LIB2 file '{path}': no such file.");
         var executable = ExecutableName(tool);
         var start = new ProcessStartInfo(executable)
         {
