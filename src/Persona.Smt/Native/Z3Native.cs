@@ -30,6 +30,7 @@ internal static unsafe partial class Z3Native
     [LibraryImport(Library)] internal static partial nint Z3_mk_string_symbol(nint c, byte* name);
     [LibraryImport(Library)] internal static partial nint Z3_get_symbol_string(nint c, nint symbol);
     [LibraryImport(Library)] internal static partial nint Z3_ast_to_string(nint c, nint ast);
-    [LibraryImport(Library)] internal static partial nint Z3_benchmark_to_smtlib_string(
+    [LibraryImport(Library)]
+    internal static partial nint Z3_benchmark_to_smtlib_string(
         nint c, byte* name, byte* logic, byte* status, byte* attributes, uint assumptionCount, nint* assumptions, nint formula);
 }
