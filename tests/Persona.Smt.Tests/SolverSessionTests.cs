@@ -96,12 +96,14 @@ public sealed class SolverSessionTests : IDisposable
         Assert.Throws<SmtException>(solver.ToSmtLib2);
     }
 
-    [Fact]
-    public void HardFactoring_WithOneMillisecondTimeout_IsUnknownWithReason()
+    [Theory]
+    [InlineData(SmtSolverKind.General)]
+    [InlineData(SmtSolverKind.SmtCore)]
+    public void HardFactoring_WithOneMillisecondTimeout_IsUnknownWithReason(SmtSolverKind kind)
     {
         var a = _ctx.BitVec("a", 64);
         var b = _ctx.BitVec("b", 64);
-        using var solver = _ctx.Solver(timeoutMilliseconds: 1);
+        using var solver = _ctx.Solver(kind, timeoutMilliseconds: 1);
         // A 64-bit semiprime split into two 32-bit factors: far beyond 1 ms of bit-blasting.
         solver.Assert((a * b).Eq(0xF0F0F0F0F0F0F0F1UL) & a.Ugt(1UL) & b.Ugt(1UL) & a.Ult(0xFFFFFFFFUL) & b.Ult(0xFFFFFFFFUL));
         var unknown = Assert.IsType<SmtResult.Unknown>(solver.Check());
@@ -131,5 +133,18 @@ public sealed class SolverSessionTests : IDisposable
         }
 
         Assert.Equal(ModelOf(7), ModelOf(7));
+    }
+
+    [Fact]
+    public void SmtCoreSolver_AnswersEveryRoundTripCaseAsExpected()
+    {
+        foreach (var c in SmtLibRoundTripCases.All)
+        {
+            using var scope = _ctx.Scope();
+            using var solver = _ctx.Solver(SmtSolverKind.SmtCore);
+            Assert.Equal(SmtSolverKind.SmtCore, solver.Kind);
+            c.Build(_ctx, solver);
+            Assert.True(c.Expected == solver.Check().Outcome, $"{c.Name} with the SMT core solver");
+        }
     }
 }

@@ -6,6 +6,7 @@ namespace Persona.Smt.Native;
 internal static unsafe partial class Z3Native
 {
     [LibraryImport(Library)] internal static partial nint Z3_mk_solver(nint c);
+    [LibraryImport(Library)] internal static partial nint Z3_mk_simple_solver(nint c);
     [LibraryImport(Library)] internal static partial void Z3_solver_inc_ref(nint c, nint solver);
     [LibraryImport(Library)] internal static partial void Z3_solver_dec_ref(nint c, nint solver);
     [LibraryImport(Library)] internal static partial void Z3_solver_set_params(nint c, nint solver, nint parameters);

@@ -24,7 +24,8 @@ public sealed partial class SmtSolver
 
         var text = new StringBuilder();
         text.Append("; Persona.Smt query: Z3 ").Append(SmtContext.Version).Append(", random_seed=")
-            .Append(Context.Options.RandomSeed).Append(", timeout_ms=").Append(TimeoutMilliseconds).Append('\n');
+            .Append(Context.Options.RandomSeed).Append(", timeout_ms=").Append(TimeoutMilliseconds)
+            .Append(", solver=").Append(Kind).Append('\n');
         text.Append("(set-option :produce-unsat-cores true)\n");
         text.Append("(set-logic ALL)\n");
         foreach (var declaration in declarations)
