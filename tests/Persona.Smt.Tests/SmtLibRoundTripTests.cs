@@ -83,6 +83,14 @@ public sealed class SmtLibRoundTripTests(ITestOutputHelper output)
     public void Parse_ReadsTheVerdict_AndTreatsRejectionAsError(string stdout, SmtLibVerdict expected) =>
         Assert.Equal(expected, SmtLibRunner.Parse(stdout));
 
+    [Theory]
+    [InlineData("unsat\n(|rule 1| b)\n", "rule 1,b")]
+    [InlineData("unsat\n(\nb\n|a 4|\n)\n", "b,a 4")]
+    [InlineData("unsat\n()\n", "")]
+    [InlineData("sat\n", "")]
+    public void ParseCore_ReadsZ3AndCvc5CoreLayouts(string stdout, string expected) =>
+        Assert.Equal(expected, string.Join(",", SmtLibRunner.ParseCore(stdout)));
+
     [Fact]
     public void RunFile_OnAMissingFile_NamesTheFile()
     {
@@ -97,9 +105,14 @@ public sealed class SmtLibRoundTripTests(ITestOutputHelper output)
         c.Build(ctx, solver);
         var inProcess = solver.Check().Outcome;
         var script = solver.ToSmtLib2();
-        var z3 = SmtLibRunner.RunText(SmtLibTool.Z3, script, TimeLimit);
-        var cvc5 = SmtLibRunner.RunText(SmtLibTool.Cvc5, script, TimeLimit);
-        var line = $"{c.Name}: expected {c.Expected}, in-process {inProcess}, z3 {z3.Verdict}, cvc5 {cvc5.Verdict}";
+        // Asking for the core after an unsat answer shows that the :named names reached both tools intact.
+        var runScript = inProcess == SmtOutcome.Unsat ? script + "(get-unsat-core)\n" : script;
+        var z3 = SmtLibRunner.RunText(SmtLibTool.Z3, runScript, TimeLimit);
+        var cvc5 = SmtLibRunner.RunText(SmtLibTool.Cvc5, runScript, TimeLimit);
+        var names = solver.AssertionNames.OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var z3Core = SmtLibRunner.ParseCore(z3.Output);
+        var cvc5Core = SmtLibRunner.ParseCore(cvc5.Output);
+        var line = $"{c.Name}: expected {c.Expected}, in-process {inProcess}, z3 {z3.Verdict} [{string.Join(", ", z3Core)}], cvc5 {cvc5.Verdict} [{string.Join(", ", cvc5Core)}]";
         string? failure = null;
         if (inProcess != c.Expected)
             failure = $"in-process answer {inProcess}, expected {c.Expected}";
@@ -107,6 +120,8 @@ public sealed class SmtLibRoundTripTests(ITestOutputHelper output)
             failure = $"z3 CLI said {z3.Verdict}: {z3.Output}\n{script}";
         else if (cvc5.Outcome != inProcess)
             failure = $"cvc5 said {cvc5.Verdict}: {cvc5.Output}\n{script}";
+        else if (inProcess == SmtOutcome.Unsat && (z3Core.Count == 0 || cvc5Core.Count == 0 || !z3Core.Concat(cvc5Core).All(names.Contains)))
+            failure = $"unsat cores do not name the query's assertions: z3 [{string.Join(", ", z3Core)}], cvc5 [{string.Join(", ", cvc5Core)}], names [{string.Join(", ", names)}]";
         return (c.Name, line, failure);
     }
 }

@@ -79,6 +79,37 @@ public static class SmtLibRunner
         return SmtLibVerdict.Error;
     }
 
+    /// <summary>The names in the unsat core a solver printed after <c>unsat</c> for <c>(get-unsat-core)</c>, bars removed.</summary>
+    public static IReadOnlyList<string> ParseCore(string standardOutput)
+    {
+        var afterAnswer = standardOutput.IndexOf("unsat", StringComparison.Ordinal);
+        var open = afterAnswer < 0 ? -1 : standardOutput.IndexOf('(', afterAnswer);
+        if (open < 0)
+            return [];
+        var names = new List<string>();
+        var i = open + 1;
+        while (i < standardOutput.Length && standardOutput[i] != ')')
+        {
+            if (char.IsWhiteSpace(standardOutput[i]))
+            {
+                i++;
+                continue;
+            }
+            if (standardOutput[i] == '|')
+            {
+                var close = standardOutput.IndexOf('|', i + 1);
+                names.Add(standardOutput[(i + 1)..close]);
+                i = close + 1;
+                continue;
+            }
+            var start = i;
+            while (i < standardOutput.Length && !char.IsWhiteSpace(standardOutput[i]) && standardOutput[i] != ')')
+                i++;
+            names.Add(standardOutput[start..i]);
+        }
+        return names;
+    }
+
     private static IEnumerable<string> Arguments(SmtLibTool tool, string path, uint randomSeed)
     {
         var seed = randomSeed.ToString(CultureInfo.InvariantCulture);
