@@ -17,5 +17,4 @@ internal static unsafe partial class Z3Native
     [LibraryImport(Library)] internal static partial uint Z3_get_bv_sort_size(nint c, nint sort);
     [LibraryImport(Library)] internal static partial nint Z3_get_array_sort_domain(nint c, nint sort);
     [LibraryImport(Library)] internal static partial nint Z3_get_array_sort_range(nint c, nint sort);
-    [LibraryImport(Library)] internal static partial nint Z3_get_sort_name(nint c, nint sort);
 }

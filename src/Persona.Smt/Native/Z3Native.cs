@@ -16,7 +16,6 @@ internal static unsafe partial class Z3Native
     [LibraryImport(Library)] internal static partial nint Z3_mk_context_rc(nint config);
     [LibraryImport(Library)] internal static partial void Z3_del_context(nint c);
     [LibraryImport(Library)] internal static partial void Z3_set_error_handler(nint c, delegate* unmanaged<nint, Z3ErrorCode, void> handler);
-    [LibraryImport(Library)] internal static partial Z3ErrorCode Z3_get_error_code(nint c);
     [LibraryImport(Library)] internal static partial nint Z3_get_error_msg(nint c, Z3ErrorCode code);
     [LibraryImport(Library)] internal static partial void Z3_get_version(uint* major, uint* minor, uint* build, uint* revision);
     [LibraryImport(Library)] internal static partial nint Z3_get_full_version();
