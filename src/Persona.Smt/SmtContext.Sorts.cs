@@ -65,6 +65,10 @@ public sealed partial class SmtContext
         return sort;
     }
 
+    /// <summary>Every enumeration member and sort name declared so far (they share SMT-LIB2's one namespace with assertion names).</summary>
+    internal IEnumerable<string> DeclaredEnumMembers() =>
+        _enumSorts.Values.SelectMany(sort => sort.MemberNames.Concat(sort.MemberNames.Select(m => "is-" + m)));
+
     /// <summary>The wrapper of a Z3 sort handle, made (and referenced for the context's life) on first sight.</summary>
     internal Sort SortOf(nint sortHandle, string operation)
     {

@@ -77,14 +77,33 @@ public sealed class SolverSessionTests : IDisposable
         Assert.Throws<SmtException>(() => solver.Assert("rule", p));
         Assert.Throws<SmtException>(() => solver.Assert("a|b", p));
         Assert.Throws<SmtException>(() => solver.Assert("", p));
+        var theorySymbol = Assert.Throws<SmtException>(() => solver.Assert("xor", p));
+        Assert.Contains("'xor'", theorySymbol.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void HardFactoring_WithOneMillisecondTimeout_IsUnknownWithReason()
+    public void AssertionNamedLikeADeclaredSymbol_CannotBeWrittenAsSmtLib()
+    {
+        var owner = _ctx.EnumSort("Owner", "Personal", "Work");
+        var p = _ctx.Bool("p");
+        using var solver = _ctx.Solver();
+        solver.Push();
+        solver.Assert("p", p);
+        var clash = Assert.Throws<SmtException>(solver.ToSmtLib2);
+        Assert.Contains("'p'", clash.Message, StringComparison.Ordinal);
+        solver.Pop();
+        solver.Assert("Work", owner.Constant("o").Eq(owner["Work"]));
+        Assert.Throws<SmtException>(solver.ToSmtLib2);
+    }
+
+    [Theory]
+    [InlineData(SmtSolverKind.General)]
+    [InlineData(SmtSolverKind.SmtCore)]
+    public void HardFactoring_WithOneMillisecondTimeout_IsUnknownWithReason(SmtSolverKind kind)
     {
         var a = _ctx.BitVec("a", 64);
         var b = _ctx.BitVec("b", 64);
-        using var solver = _ctx.Solver(timeoutMilliseconds: 1);
+        using var solver = _ctx.Solver(kind, timeoutMilliseconds: 1);
         // A 64-bit semiprime split into two 32-bit factors: far beyond 1 ms of bit-blasting.
         solver.Assert((a * b).Eq(0xF0F0F0F0F0F0F0F1UL) & a.Ugt(1UL) & b.Ugt(1UL) & a.Ult(0xFFFFFFFFUL) & b.Ult(0xFFFFFFFFUL));
         var unknown = Assert.IsType<SmtResult.Unknown>(solver.Check());
@@ -114,5 +133,18 @@ public sealed class SolverSessionTests : IDisposable
         }
 
         Assert.Equal(ModelOf(7), ModelOf(7));
+    }
+
+    [Fact]
+    public void SmtCoreSolver_AnswersEveryRoundTripCaseAsExpected()
+    {
+        foreach (var c in SmtLibRoundTripCases.All)
+        {
+            using var scope = _ctx.Scope();
+            using var solver = _ctx.Solver(SmtSolverKind.SmtCore);
+            Assert.Equal(SmtSolverKind.SmtCore, solver.Kind);
+            c.Build(_ctx, solver);
+            Assert.True(c.Expected == solver.Check().Outcome, $"{c.Name} with the SMT core solver");
+        }
     }
 }

@@ -6,6 +6,7 @@ namespace Persona.Smt.Native;
 internal static unsafe partial class Z3Native
 {
     [LibraryImport(Library)] internal static partial nint Z3_mk_solver(nint c);
+    [LibraryImport(Library)] internal static partial nint Z3_mk_simple_solver(nint c);
     [LibraryImport(Library)] internal static partial void Z3_solver_inc_ref(nint c, nint solver);
     [LibraryImport(Library)] internal static partial void Z3_solver_dec_ref(nint c, nint solver);
     [LibraryImport(Library)] internal static partial void Z3_solver_set_params(nint c, nint solver, nint parameters);
@@ -22,7 +23,6 @@ internal static unsafe partial class Z3Native
     [LibraryImport(Library)] internal static partial void Z3_params_inc_ref(nint c, nint parameters);
     [LibraryImport(Library)] internal static partial void Z3_params_dec_ref(nint c, nint parameters);
     [LibraryImport(Library)] internal static partial void Z3_params_set_uint(nint c, nint parameters, nint key, uint value);
-    [LibraryImport(Library)] internal static partial void Z3_params_set_bool(nint c, nint parameters, nint key, byte value);
 
     [LibraryImport(Library)] internal static partial void Z3_model_inc_ref(nint c, nint model);
     [LibraryImport(Library)] internal static partial void Z3_model_dec_ref(nint c, nint model);

@@ -58,9 +58,11 @@ internal static unsafe partial class Z3Native
     [LibraryImport(Library)] internal static partial nint Z3_get_decl_name(nint c, nint decl);
 
     [LibraryImport(Library)] internal static partial nint Z3_mk_pattern(nint c, uint count, nint* terms);
-    [LibraryImport(Library)] internal static partial nint Z3_mk_forall_const(
+    [LibraryImport(Library)]
+    internal static partial nint Z3_mk_forall_const(
         nint c, uint weight, uint boundCount, nint* bound, uint patternCount, nint* patterns, nint body);
-    [LibraryImport(Library)] internal static partial nint Z3_mk_exists_const(
+    [LibraryImport(Library)]
+    internal static partial nint Z3_mk_exists_const(
         nint c, uint weight, uint boundCount, nint* bound, uint patternCount, nint* patterns, nint body);
 
     // Values read back from models.

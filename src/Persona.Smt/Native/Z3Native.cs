@@ -16,7 +16,6 @@ internal static unsafe partial class Z3Native
     [LibraryImport(Library)] internal static partial nint Z3_mk_context_rc(nint config);
     [LibraryImport(Library)] internal static partial void Z3_del_context(nint c);
     [LibraryImport(Library)] internal static partial void Z3_set_error_handler(nint c, delegate* unmanaged<nint, Z3ErrorCode, void> handler);
-    [LibraryImport(Library)] internal static partial Z3ErrorCode Z3_get_error_code(nint c);
     [LibraryImport(Library)] internal static partial nint Z3_get_error_msg(nint c, Z3ErrorCode code);
     [LibraryImport(Library)] internal static partial void Z3_get_version(uint* major, uint* minor, uint* build, uint* revision);
     [LibraryImport(Library)] internal static partial nint Z3_get_full_version();
@@ -30,6 +29,7 @@ internal static unsafe partial class Z3Native
     [LibraryImport(Library)] internal static partial nint Z3_mk_string_symbol(nint c, byte* name);
     [LibraryImport(Library)] internal static partial nint Z3_get_symbol_string(nint c, nint symbol);
     [LibraryImport(Library)] internal static partial nint Z3_ast_to_string(nint c, nint ast);
-    [LibraryImport(Library)] internal static partial nint Z3_benchmark_to_smtlib_string(
+    [LibraryImport(Library)]
+    internal static partial nint Z3_benchmark_to_smtlib_string(
         nint c, byte* name, byte* logic, byte* status, byte* attributes, uint assumptionCount, nint* assumptions, nint formula);
 }

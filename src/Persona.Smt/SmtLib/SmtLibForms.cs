@@ -54,6 +54,20 @@ internal static class SmtLibForms
         return form[i..j];
     }
 
+    /// <summary>The token after the command keyword, e.g. the name in <c>(declare-fun name ...)</c> (bars kept).</summary>
+    internal static string SecondToken(string form)
+    {
+        var i = form.IndexOf(Head(form), StringComparison.Ordinal) + Head(form).Length;
+        while (i < form.Length && char.IsWhiteSpace(form[i]))
+            i++;
+        if (i < form.Length && form[i] == '|')
+            return form[i..(form.IndexOf('|', i + 1) + 1)];
+        var j = i;
+        while (j < form.Length && !char.IsWhiteSpace(form[j]) && form[j] != '(' && form[j] != ')')
+            j++;
+        return form[i..j];
+    }
+
     /// <summary>The body of an <c>(assert body)</c> form.</summary>
     internal static string AssertBody(string form) => form[(form.IndexOf("assert", StringComparison.Ordinal) + "assert".Length)..^1].Trim();
 

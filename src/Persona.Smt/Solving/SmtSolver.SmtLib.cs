@@ -20,9 +20,12 @@ public sealed partial class SmtSolver
         if (asserted.Count < _assertions.Count)
             throw new SmtException($"Z3 printed {asserted.Count} assertions for a query of {_assertions.Count}.");
 
+        RequireNamesFree(declarations);
+
         var text = new StringBuilder();
         text.Append("; Persona.Smt query: Z3 ").Append(SmtContext.Version).Append(", random_seed=")
-            .Append(Context.Options.RandomSeed).Append(", timeout_ms=").Append(TimeoutMilliseconds).Append('\n');
+            .Append(Context.Options.RandomSeed).Append(", timeout_ms=").Append(TimeoutMilliseconds)
+            .Append(", solver=").Append(Kind).Append('\n');
         text.Append("(set-option :produce-unsat-cores true)\n");
         text.Append("(set-logic ALL)\n");
         foreach (var declaration in declarations)
@@ -36,6 +39,24 @@ public sealed partial class SmtSolver
         }
         text.Append("(check-sat)\n");
         return text.ToString();
+    }
+
+    /// <summary>Throws when an assertion name is also a declared symbol: SMT-LIB2 has one namespace for both.</summary>
+    private void RequireNamesFree(List<string> declarations)
+    {
+        var declared = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var declaration in declarations)
+        {
+            if (SmtLibForms.Head(declaration) is "declare-fun" or "declare-const" or "define-fun")
+                declared.Add(SmtLibForms.SecondToken(declaration).Trim('|'));
+        }
+        foreach (var member in Context.DeclaredEnumMembers())
+            declared.Add(member);
+        foreach (var name in _names)
+        {
+            if (declared.Contains(name))
+                throw new SmtException($"The assertion name '{name}' is also the name of a declared symbol; SMT-LIB2 cannot hold both. Rename the assertion.");
+        }
     }
 
     private unsafe string PrintWithZ3(nint c)

@@ -14,12 +14,13 @@ public sealed partial class SmtSolver : ISmtSolver, IDisposable, INativeResource
     private readonly Lifetime _lifetime;
     private nint _handle;
 
-    internal SmtSolver(SmtContext context, uint timeoutMilliseconds)
+    internal SmtSolver(SmtContext context, uint timeoutMilliseconds, SmtSolverKind kind)
     {
         Context = context;
         TimeoutMilliseconds = timeoutMilliseconds;
+        Kind = kind;
         var c = context.Handle;
-        var solver = Z3Native.Z3_mk_solver(c);
+        var solver = kind == SmtSolverKind.SmtCore ? Z3Native.Z3_mk_simple_solver(c) : Z3Native.Z3_mk_solver(c);
         context.ThrowIfError("mk_solver");
         Z3Native.Z3_solver_inc_ref(c, solver);
         _handle = solver;
@@ -32,6 +33,9 @@ public sealed partial class SmtSolver : ISmtSolver, IDisposable, INativeResource
 
     /// <summary>The per-check timeout in milliseconds (zero: none).</summary>
     public uint TimeoutMilliseconds { get; }
+
+    /// <summary>Which Z3 solver runs the checks.</summary>
+    public SmtSolverKind Kind { get; }
 
     /// <inheritdoc/>
     public int Depth => _pushMarks.Count;
