@@ -180,13 +180,12 @@ public sealed partial class Core
     private ulong ReadRam(long offset, int size)
     {
         ref var at = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ramBytes), (nint)offset);
-        return size switch
-        {
-            8 => Unsafe.ReadUnaligned<ulong>(ref at),
-            4 => Unsafe.ReadUnaligned<uint>(ref at),
-            2 => Unsafe.ReadUnaligned<ushort>(ref at),
-            _ => at,
-        };
+        // Tested in order of frequency in compiled code: 8-byte accesses dominate.
+        if (size == 8)
+            return Unsafe.ReadUnaligned<ulong>(ref at);
+        if (size == 4)
+            return Unsafe.ReadUnaligned<uint>(ref at);
+        return size == 2 ? Unsafe.ReadUnaligned<ushort>(ref at) : at;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -26,7 +26,6 @@ public sealed partial class Core
     private bool waitingForEvent;
 
     /// <summary>Runs up to <paramref name="maxInstructions"/> instructions, stopping early on WFI, WFE, power-off or a stop request.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public StepResult Run(int maxInstructions)
     {
         var executed = 0;
