@@ -72,6 +72,7 @@ public abstract partial class Actor
         {
             Initialized = true;
             depth = 0;
+            Initialize(InitialEvent);
             EnterState(Model.Start, InitialEvent, push: true);
             ProcessRaises();
             return;

@@ -40,6 +40,13 @@ public abstract partial class Actor
     /// <summary>The actor's user fields folded into a hash; override it when lasso detection is on.</summary>
     protected internal virtual int HashState() => 0;
 
+    /// <summary>Runs when the actor starts, before the start state's entry action; receives the creation event.</summary>
+    protected virtual void OnInitialize(Event? initialEvent)
+    {
+    }
+
+    internal void Initialize(Event? initialEvent) => OnInitialize(initialEvent);
+
     /// <summary>Runs when the actor halts (by a halt event or <see cref="RaiseHaltEvent"/>).</summary>
     protected virtual void OnHalt()
     {

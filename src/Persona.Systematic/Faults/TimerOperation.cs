@@ -22,12 +22,20 @@ internal sealed class TimerOperation(int id, SystematicRuntime runtime, ActorSlo
 
     public override Footprint NextFootprint => new(ownerSlot.Id, Id);
 
-    public override int HashState() => HashCode.Combine(Active, Info.Number);
+    // Counting the steps since the last firing keeps a cycle in which the timer never fires from looking like a repeat, so such unfair cycles are not mistaken for lassos.
+    private int stepsSinceFire;
+
+    public override int HashState() => HashCode.Combine(Active, Info.Number, stepsSinceFire);
 
     public override void Step()
     {
         bool fire = runtime.ChooseInteger(delay) == 0 && runtime.ChooseBoolean();
-        if (!fire) return;
+        if (!fire)
+        {
+            stepsSinceFire++;
+            return;
+        }
+        stepsSinceFire = 0;
         if (!Info.Periodic) Active = false;
         runtime.Observer?.OnTimer(Info, "fired");
         runtime.Enqueue(null, owner.Id, elapsed, default);

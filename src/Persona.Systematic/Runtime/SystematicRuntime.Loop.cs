@@ -38,7 +38,7 @@ internal sealed partial class SystematicRuntime
                 }
                 if (n == 0)
                 {
-                    if (hotMonitors > 0) Fail(BugKind.HotAtQuiescence, $"{FirstHotMonitor()} is still hot in state {FirstHotMonitor().CurrentStateName} when the program quiesced.");
+                    if (hotMonitors > 0) Fail(BugKind.HotAtQuiescence, $"{FirstHotMonitor().Name} is still hot in state {FirstHotMonitor().CurrentStateName} when the program quiesced.");
                     break;
                 }
                 if (step >= maxSteps)

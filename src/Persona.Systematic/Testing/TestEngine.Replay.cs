@@ -36,7 +36,14 @@ public static partial class TestEngine
     public static ExecutionTrace Shrink(ISystematicTest test, ExecutionTrace trace, int budget)
     {
         if (trace.Bug is null) return trace;
-        var runtime = new SystematicRuntime(trace.Configuration, new GuidedStrategy([], trace.Fair));
+        // Candidates longer than the trace cannot be kept, so cap their runs there; the threshold is pinned because it defaults to a fraction of the limit.
+        var limits = trace.Configuration with
+        {
+            MaxFairSteps = trace.Steps + 1,
+            MaxUnfairSteps = trace.Steps + 1,
+            LivenessTemperatureThreshold = trace.Configuration.EffectiveLivenessThreshold,
+        };
+        var runtime = new SystematicRuntime(limits, new GuidedStrategy([], trace.Fair));
         var best = trace;
         int runs = 0;
         bool TryCandidate(List<Decision> candidate)
