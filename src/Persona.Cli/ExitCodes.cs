@@ -31,6 +31,7 @@ public static class ExitCodes
     public static string? BadInputMessage(Exception e) => e switch
     {
         UserInputException u => u.Message,
+        Persona.Systematic.Testing.SystematicInputException s => s.Message,
         _ => null,
     };
 }

@@ -10,6 +10,7 @@ public static class Program
     {
         var root = new RootCommand("Persona: evidence that a two-persona phone hypervisor keeps personal and work apart.")
         {
+            Commands.TestCommand.Create(),
         };
         return ExitCodes.Run(() => root.Parse(args).Invoke());
     }

@@ -45,12 +45,13 @@ public static class TraceFile
             w.WriteStartArray("steps");
             foreach (var d in trace.Decisions)
             {
-                var saved = w.Options;
-                w.WriteStartArray();
-                w.WriteStringValue(d.Kind switch { DecisionKind.Schedule => "S", DecisionKind.Boolean => "B", _ => "I" });
-                w.WriteNumberValue(d.Value);
-                if (d.Kind == DecisionKind.Schedule) w.WriteStringValue(d.Point.ToString());
-                w.WriteEndArray();
+                // One compact array per decision keeps long traces readable and diffable.
+                w.WriteRawValue(d.Kind switch
+                {
+                    DecisionKind.Schedule => string.Create(CultureInfo.InvariantCulture, $"[\"S\", {d.Value}, \"{d.Point}\"]"),
+                    DecisionKind.Boolean => string.Create(CultureInfo.InvariantCulture, $"[\"B\", {d.Value}]"),
+                    _ => string.Create(CultureInfo.InvariantCulture, $"[\"I\", {d.Value}]"),
+                });
             }
             w.WriteEndArray();
             w.WriteEndObject();
