@@ -30,8 +30,10 @@ internal sealed class StateInfo(string name, int index)
     public bool HasDeferOrIgnore { get; set; }
 
     /// <summary>The row for an event type: an exact match beats a wildcard; with inheritedOnly, goto and push rows do not count.</summary>
+    /// <remarks>The default event never matches a wildcard: it fires only where it is declared by name.</remarks>
     public HandlerEntry Find(Type eventType, bool inheritedOnly)
     {
+        bool wildcardAllowed = !ReferenceEquals(eventType, typeof(DefaultEvent));
         var handlers = Handlers;
         int wildcard = -1;
         for (int i = 0; i < handlers.Length; i++)
@@ -39,7 +41,7 @@ internal sealed class StateInfo(string name, int index)
             var h = handlers[i];
             if (inheritedOnly && h.Kind is HandlerKind.Goto or HandlerKind.Push) continue;
             if (ReferenceEquals(h.EventType, eventType)) return h;
-            if (wildcard < 0 && ReferenceEquals(h.EventType, typeof(WildcardEvent))) wildcard = i;
+            if (wildcardAllowed && wildcard < 0 && ReferenceEquals(h.EventType, typeof(WildcardEvent))) wildcard = i;
         }
         return wildcard >= 0 ? handlers[wildcard] : default;
     }

@@ -23,6 +23,8 @@ public static partial class TestEngine
         public int Done;
         public bool Exhausted;
         public bool AnyUnfair;
+        public int MaxCounted;
+        public int MaxOps;
     }
 
     /// <summary>Runs <paramref name="test"/> under <paramref name="configuration"/>; <paramref name="progress"/> hears the count of finished iterations.</summary>
@@ -72,6 +74,8 @@ public static partial class TestEngine
             PrunedIterations = state.Pruned,
             ExplorationComplete = dfs ? state.Exhausted && state.MaxHits == 0 && bugTrace is null : null,
             StepEstimate = stepEstimate,
+            MaxContendedSteps = state.MaxCounted,
+            MaxOperations = state.MaxOps,
             Warnings = warnings,
             Elapsed = watch.Elapsed,
             Coverage = config.Coverage ? CoverageCollector.Merge(coverages) : null,
@@ -84,7 +88,7 @@ public static partial class TestEngine
         var runtime = new SystematicRuntime(config, strategy);
         if (config.Coverage) runtime.Observer = coverages[worker] = new CoverageCollector();
         long steps = 0;
-        int min = int.MaxValue, max = 0, hits = 0, fair = 0, pruned = 0, done = 0;
+        int min = int.MaxValue, max = 0, hits = 0, fair = 0, pruned = 0, done = 0, maxCounted = 0, maxOps = 0;
         bool anyUnfair = false;
         int end = config.FirstIteration + config.Iterations;
         while (true)
@@ -100,6 +104,8 @@ public static partial class TestEngine
             max = Math.Max(max, result.Steps);
             hits += result.HitMaxSteps ? 1 : 0;
             pruned += result.Pruned ? 1 : 0;
+            maxCounted = Math.Max(maxCounted, result.CountedSteps);
+            maxOps = Math.Max(maxOps, result.Operations);
             if (isFair) fair++;
             else anyUnfair = true;
             if (result.Bug is not null)
@@ -132,6 +138,8 @@ public static partial class TestEngine
             state.Pruned += pruned;
             state.Done += done;
             state.AnyUnfair |= anyUnfair;
+            state.MaxCounted = Math.Max(state.MaxCounted, maxCounted);
+            state.MaxOps = Math.Max(state.MaxOps, maxOps);
         }
     }
 

@@ -56,6 +56,12 @@ public sealed record TestReport
     /// <summary>The contended-step estimate k given to PCT and delay-bounding.</summary>
     public int StepEstimate { get; init; }
 
+    /// <summary>The most contended steps (two or more enabled operations) seen in one iteration: PCT's k.</summary>
+    public int MaxContendedSteps { get; init; }
+
+    /// <summary>The most operations seen in one iteration: PCT's n.</summary>
+    public int MaxOperations { get; init; }
+
     /// <summary>Warnings, such as liveness checking being off under an unfair strategy.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
