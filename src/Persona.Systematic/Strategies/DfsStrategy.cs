@@ -9,7 +9,8 @@ namespace Persona.Systematic.Strategies;
 /// It replays the current path each iteration and backtracks at the end; <see cref="IsExhausted"/> says when
 /// the whole tree has been explored.
 /// </summary>
-public sealed class DfsStrategy : ISchedulingStrategy
+/// <param name="sleepSets">Whether to prune with sleep sets (off only to measure what they save).</param>
+public sealed class DfsStrategy(bool sleepSets = true) : ISchedulingStrategy
 {
     private sealed class Node
     {
@@ -32,7 +33,7 @@ public sealed class DfsStrategy : ISchedulingStrategy
     public long SleepSkips { get; private set; }
 
     /// <inheritdoc/>
-    public string Description => "dfs+sleep-sets";
+    public string Description => sleepSets ? "dfs+sleep-sets" : "dfs";
 
     /// <inheritdoc/>
     public bool IsFair => false;
@@ -74,7 +75,7 @@ public sealed class DfsStrategy : ISchedulingStrategy
             path.Add(node);
         }
         depth++;
-        pendingSleep = ChildSleep(node);
+        pendingSleep = sleepSets ? ChildSleep(node) : [];
         return node.Options[node.Chosen];
     }
 

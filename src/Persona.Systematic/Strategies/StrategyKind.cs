@@ -54,7 +54,7 @@ public static class StrategyFactory
     }
 
     /// <summary>A new strategy; <paramref name="stepEstimate"/> is the contended-step count PCT and delay-bounding spread change points over.</summary>
-    public static ISchedulingStrategy Create(StrategyKind kind, int bound, int stepEstimate, int maxUnfairSteps) => kind switch
+    public static ISchedulingStrategy Create(StrategyKind kind, int bound, int stepEstimate, int maxUnfairSteps, bool partialOrderReduction = true) => kind switch
     {
         StrategyKind.Random => new RandomStrategy(),
         StrategyKind.Probabilistic => new ProbabilisticStrategy(bound > 0 ? bound : 3),
@@ -63,7 +63,7 @@ public static class StrategyFactory
         StrategyKind.FairPct => new FairPctStrategy(bound > 0 ? bound : 10, stepEstimate, maxUnfairSteps),
         StrategyKind.DelayBounding => new DelayBoundingStrategy(bound > 0 ? bound : 10, stepEstimate, fairAfter: 0),
         StrategyKind.FairDelayBounding => new DelayBoundingStrategy(bound > 0 ? bound : 10, stepEstimate, fairAfter: maxUnfairSteps),
-        StrategyKind.Dfs => new DfsStrategy(),
+        StrategyKind.Dfs => new DfsStrategy(partialOrderReduction),
         StrategyKind.Portfolio => new PortfolioStrategy(
         [
             new RandomStrategy(),

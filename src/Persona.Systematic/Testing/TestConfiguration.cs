@@ -44,6 +44,9 @@ public sealed record TestConfiguration
     /// <summary>The number of contended steps PCT and delay-bounding place change points in; 0 means measure it first.</summary>
     public int StepEstimate { get; init; }
 
+    /// <summary>Whether DFS prunes with sleep sets (turn off only to measure what the reduction saves).</summary>
+    public bool PartialOrderReduction { get; init; } = true;
+
     /// <summary>Whether to collect state and event coverage over all iterations (slower).</summary>
     public bool Coverage { get; init; }
 

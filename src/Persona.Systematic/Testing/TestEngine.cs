@@ -60,7 +60,7 @@ public static partial class TestEngine
         {
             TestName = testName,
             Configuration = config,
-            Strategy = StrategyFactory.Create(config.Strategy, config.StrategyBound, stepEstimate, config.MaxUnfairSteps).Description,
+            Strategy = StrategyFactory.Create(config.Strategy, config.StrategyBound, stepEstimate, config.MaxUnfairSteps, config.PartialOrderReduction).Description,
             Iterations = state.Done,
             BuggyIterations = state.Buggy,
             Bug = bugTrace?.Bug,
@@ -84,7 +84,7 @@ public static partial class TestEngine
 
     private static void Work(string testName, ISystematicTest test, TestConfiguration config, int stepEstimate, RunState state, IProgress<int>? progress, CoverageCollector?[] coverages, int worker)
     {
-        var strategy = StrategyFactory.Create(config.Strategy, config.StrategyBound, stepEstimate, config.MaxUnfairSteps);
+        var strategy = StrategyFactory.Create(config.Strategy, config.StrategyBound, stepEstimate, config.MaxUnfairSteps, config.PartialOrderReduction);
         var runtime = new SystematicRuntime(config, strategy);
         if (config.Coverage) runtime.Observer = coverages[worker] = new CoverageCollector();
         long steps = 0;
