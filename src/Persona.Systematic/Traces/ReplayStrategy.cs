@@ -10,6 +10,7 @@ namespace Persona.Systematic.Traces;
 internal sealed class ReplayStrategy(IReadOnlyList<Decision> decisions, bool fair, string source) : ISchedulingStrategy
 {
     private int position;
+    private int current;
     private IScheduleView? view;
 
     public int Position => position;
@@ -46,6 +47,7 @@ internal sealed class ReplayStrategy(IReadOnlyList<Decision> decisions, bool fai
 
     private Decision Expect(DecisionKind kind)
     {
+        current = position;
         if (position >= decisions.Count) throw Diverge($"the program asks for a {kind} decision, but the trace has no more decisions.");
         var d = decisions[position];
         if (d.Kind != kind) throw Diverge($"the program asks for a {kind} decision, but the trace recorded {d.Kind}.");
@@ -53,7 +55,7 @@ internal sealed class ReplayStrategy(IReadOnlyList<Decision> decisions, bool fai
         return d;
     }
 
-    private TraceDivergenceException Diverge(string detail) => new(source, position, view?.Step ?? 0, detail);
+    private TraceDivergenceException Diverge(string detail) => new(source, current, view?.Step ?? 0, detail);
 }
 
 /// <summary>Follows recorded decisions where they still fit and falls back to non-preempting defaults where they do not; the shrinker's replay.</summary>
