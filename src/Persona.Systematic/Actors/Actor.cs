@@ -80,8 +80,8 @@ public abstract partial class Actor
     /// <summary>Starts a periodic timer; under test it fires whenever the engine decides, until stopped.</summary>
     protected TimerInfo StartPeriodicTimer(object? payload = null) => StartTimerCore(periodic: true, payload);
 
-    /// <summary>Stops a timer; an elapsed event already in the inbox stays there, as in Coyote.</summary>
-    protected void StopTimer(TimerInfo timer) => Effects.Enqueue(new Effect { Kind = EffectKind.StopTimer, Timer = timer });
+    /// <summary>Stops a timer at once (it cannot fire after this call); an elapsed event already in the inbox stays there, as in Coyote.</summary>
+    protected void StopTimer(TimerInfo timer) => Runtime.StopTimer(timer);
 
     private TimerInfo StartTimerCore(bool periodic, object? payload)
     {

@@ -7,7 +7,6 @@ internal enum EffectKind : byte
     Create,
     Monitor,
     StartTimer,
-    StopTimer,
 }
 
 /// <summary>One effect a handler asked for, kept in program order until the scheduler delivers it.</summary>

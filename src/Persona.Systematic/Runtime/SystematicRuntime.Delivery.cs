@@ -21,17 +21,26 @@ internal sealed partial class SystematicRuntime
                 InvokeMonitor(effect.MonitorType!, effect.Event!);
                 break;
             case EffectKind.StartTimer:
+                if (stoppedTimers.Remove(effect.Timer!)) break;
                 AddOperation(new TimerOperation(opCount, this, SlotOf(sender.Id), sender, effect.Timer!, config.TimeoutDelay));
                 Observer?.OnTimer(effect.Timer!, "started");
                 break;
-            case EffectKind.StopTimer:
-                for (int i = 0; i < opCount; i++)
-                {
-                    if (ops[i] is TimerOperation t && ReferenceEquals(t.Info, effect.Timer)) t.Active = false;
-                }
-                Observer?.OnTimer(effect.Timer!, "stopped");
-                break;
         }
+    }
+
+    /// <summary>Stops a timer during its owner's handler; a start still buffered is cancelled when it is delivered.</summary>
+    internal void StopTimer(TimerInfo timer)
+    {
+        for (int i = 0; i < opCount; i++)
+        {
+            if (ops[i] is TimerOperation t && ReferenceEquals(t.Info, timer))
+            {
+                t.Active = false;
+                Observer?.OnTimer(timer, "stopped");
+                return;
+            }
+        }
+        stoppedTimers.Add(timer);
     }
 
     private void Route(ActorId from, ActorId to, Event e, SendOptions options)

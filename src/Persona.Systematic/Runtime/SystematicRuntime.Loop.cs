@@ -156,6 +156,7 @@ internal sealed partial class SystematicRuntime
         observingMonitors = [];
         shared = null;
         links = null;
+        stoppedTimers.Clear();
         bug = null;
         step = 0;
         current = -1;

@@ -20,6 +20,7 @@ internal sealed partial class SystematicRuntime : IActorRuntime, IScheduleView
     private Monitor[] observingMonitors = [];
     private object? shared;
     private Dictionary<long, LinkOperation>? links;
+    private readonly HashSet<TimerInfo> stoppedTimers = new(ReferenceEqualityComparer.Instance);
     private ISchedulingStrategy strategy;
     private BugReport? bug;
     private int step;
@@ -84,7 +85,9 @@ internal sealed partial class SystematicRuntime : IActorRuntime, IScheduleView
     public int ChooseInteger(int maxExclusive)
     {
         if (maxExclusive <= 0) Fail(BugKind.AssertionFailure, $"RandomInteger({maxExclusive}) needs a positive bound.");
-        int value = maxExclusive == 1 ? 0 : strategy.NextInteger(maxExclusive);
+        // A choice among one value is no choice: it is neither asked of the strategy nor recorded.
+        if (maxExclusive == 1) return 0;
+        int value = strategy.NextInteger(maxExclusive);
         Decisions.Add(DecisionKind.Integer, value, default);
         Observer?.OnChoice(DecisionKind.Integer, value);
         return value;
