@@ -49,20 +49,21 @@ public static class TestCommand
         {
             throw new UserInputException($"test: {string.Join("; ", parse.Errors.Select(e => e.Message))}");
         }
+        // Spectre draws only the progress bar; results go to plain stdout so long paths are never wrapped.
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
         var registry = TestRegistry.DiscoverFrom(typeof(TestCommand).Assembly);
         if (parse.GetValue(List))
         {
-            foreach (var t in registry) console.WriteLine($"{t.Name,-28} {(t.RunByDefault ? "default" : t.ExpectsBug ? "known bug" : ""),-9} {t.Description}");
+            foreach (var t in registry) Console.Out.WriteLine($"{t.Name,-28} {(t.RunByDefault ? "default" : t.ExpectsBug ? "known bug" : ""),-9} {t.Description}");
             return ExitCodes.Ok;
         }
         string outDir = parse.GetValue(TraceOut) ?? Path.Combine(Environment.CurrentDirectory, "persona-test-output");
-        if (parse.GetValue(Replay) is { } replayPath) return RunReplay(console, registry, replayPath, parse.GetValue(Names) ?? [], outDir);
+        if (parse.GetValue(Replay) is { } replayPath) return RunReplay(registry, replayPath, parse.GetValue(Names) ?? [], outDir);
         var config = ParseConfiguration(parse, out var overrides);
         var tests = SelectTests(registry, parse.GetValue(Names) ?? []);
         if (tests.Count == 0)
         {
-            console.WriteLine("test: no test is registered to run by default; name one of: " + string.Join(", ", registry.Select(t => t.Name)));
+            Console.Out.WriteLine("test: no test is registered to run by default; name one of: " + string.Join(", ", registry.Select(t => t.Name)));
             return ExitCodes.Ok;
         }
         bool anyBug = false;
@@ -71,24 +72,24 @@ public static class TestCommand
             var test = registered.Create();
             var testConfig = overrides(test.Configure(config));
             var report = RunWithProgress(console, registered.Name, test, testConfig);
-            console.Write(new Text(report.Summary()));
+            Console.Out.Write(report.Summary());
             if (report.Coverage is { } coverage)
             {
                 Directory.CreateDirectory(outDir);
                 string path = Path.Combine(outDir, registered.Name + ".coverage.txt");
                 File.WriteAllText(path, coverage.ToText());
-                console.WriteLine($"  coverage: {path}");
+                Console.Out.WriteLine($"  coverage: {path}");
             }
             if (report.BugTrace is { } raw)
             {
                 anyBug = true;
                 var artifacts = TestEngine.Describe(test, report.ShrunkTrace ?? raw);
                 var paths = artifacts.WriteTo(outDir);
-                console.WriteLine($"  trace:    {paths.Trace}");
-                console.WriteLine($"  log:      {paths.Log}");
-                console.WriteLine($"  diagram:  {paths.Html}");
-                console.WriteLine($"  mermaid:  {paths.Mermaid}");
-                console.WriteLine($"  replay:   persona test --replay {paths.Trace}");
+                Console.Out.WriteLine($"  trace:    {paths.Trace}");
+                Console.Out.WriteLine($"  log:      {paths.Log}");
+                Console.Out.WriteLine($"  diagram:  {paths.Html}");
+                Console.Out.WriteLine($"  mermaid:  {paths.Mermaid}");
+                Console.Out.WriteLine($"  replay:   persona test --replay {paths.Trace}");
             }
         }
         return anyBug ? ExitCodes.VerificationFailed : ExitCodes.Ok;
@@ -116,7 +117,7 @@ public static class TestCommand
         }
     }
 
-    private static int RunReplay(IAnsiConsole console, IReadOnlyList<RegisteredTest> registry, string path, string[] names, string outDir)
+    private static int RunReplay(IReadOnlyList<RegisteredTest> registry, string path, string[] names, string outDir)
     {
         var trace = TraceFile.Read(path);
         string name = names.Length > 0 ? names[0] : trace.TestName;
@@ -126,14 +127,14 @@ public static class TestCommand
         var artifacts = TestEngine.Describe(test, trace);
         if (artifacts.Replay.Bug is not { } bug)
         {
-            console.WriteLine($"replayed {artifacts.Replay.Steps} steps of {path}: no bug.");
+            Console.Out.WriteLine($"replayed {artifacts.Replay.Steps} steps of {path}: no bug.");
             return ExitCodes.Ok;
         }
         var paths = artifacts.WriteTo(outDir);
-        console.WriteLine($"replayed {path}: BUG ({bug.Kind}) at step {bug.Step}: {bug.Message}");
-        console.WriteLine(artifacts.Replay.Reproduced ? "  the recorded bug was reproduced exactly." : $"  WARNING: the trace recorded a different bug: {trace.Bug?.Message}");
-        console.WriteLine($"  log:      {paths.Log}");
-        console.WriteLine($"  diagram:  {paths.Html}");
+        Console.Out.WriteLine($"replayed {path}: BUG ({bug.Kind}) at step {bug.Step}: {bug.Message}");
+        Console.Out.WriteLine(artifacts.Replay.Reproduced ? "  the recorded bug was reproduced exactly." : $"  WARNING: the trace recorded a different bug: {trace.Bug?.Message}");
+        Console.Out.WriteLine($"  log:      {paths.Log}");
+        Console.Out.WriteLine($"  diagram:  {paths.Html}");
         return ExitCodes.VerificationFailed;
     }
 
