@@ -39,19 +39,26 @@ public static partial class TestEngine
         var state = new RunState { Next = config.FirstIteration };
         var coverages = new CoverageCollector?[workers];
         var watch = Stopwatch.StartNew();
-        var threads = new Thread[workers];
-        for (int w = 0; w < workers; w++)
+        if (workers == 1)
         {
-            int worker = w;
-            threads[w] = new Thread(() => Work(testName, test, config, stepEstimate, state, progress, coverages, worker), 16 * 1024 * 1024);
-            threads[w].Start();
+            Work(testName, test, config, stepEstimate, state, progress, coverages, 0);
         }
-        foreach (var t in threads) t.Join();
+        else
+        {
+            var threads = new Thread[workers];
+            for (int w = 0; w < workers; w++)
+            {
+                int worker = w;
+                threads[w] = new Thread(() => Work(testName, test, config, stepEstimate, state, progress, coverages, worker), 16 * 1024 * 1024);
+                threads[w].Start();
+            }
+            foreach (var t in threads) t.Join();
+        }
         watch.Stop();
         var warnings = new List<string>();
         if (state.AnyUnfair)
         {
-            warnings.Add($"strategy {StrategyFactory.NameOf(config.Strategy)} is unfair, so liveness temperature and lasso checks were off; hot monitors at quiescence were still checked.");
+            warnings.Add($"strategy {StrategyFactory.NameOf(config.Strategy)} is unfair, so the liveness temperature check was off (hot monitors at quiescence and, if enabled, fair lassos were still checked).");
         }
         if (state.MaxHits > 0) warnings.Add($"{state.MaxHits} of {state.Done} iterations hit the step limit.");
         var bugTrace = state.BugTrace;
