@@ -26,12 +26,13 @@ public static class SystematicFigures
 
     private static void Throughput()
     {
-        Console.WriteLine("## Wall-clock throughput, one worker, random strategy (median of 5 runs)\n");
-        Console.WriteLine("| workload | iterations | decisions/iteration | decisions/s | iterations/s |");
-        Console.WriteLine("|---|---|---|---|---|");
-        foreach (var (name, test, iterations, cap) in new (string, ISystematicTest, int, int)[] { ("ping-pong (100 round trips)", new PingPong(), 5000, 100_000), ("raft-5 (5 nodes, 200 steps)", new Raft5(), 5000, 200) })
+        Console.WriteLine("## Wall-clock throughput, one worker (median of 5 runs)\n");
+        Console.WriteLine("| workload | strategy | iterations | decisions/iteration | decisions/s | iterations/s |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        var workloads = new (string, ISystematicTest, int, int)[] { ("ping-pong (100 round trips)", new PingPong(), 5000, 100_000), ("raft-5 (5 nodes, 200 steps)", new Raft5(), 5000, 200) };
+        foreach (var ((name, test, iterations, cap), kind) in workloads.SelectMany(w => new[] { StrategyKind.Random, StrategyKind.Pct, StrategyKind.Portfolio }.Select(k => (w, k))))
         {
-            var config = new TestConfiguration { Strategy = StrategyKind.Random, Iterations = iterations, ShrinkBudget = 0, MaxFairSteps = cap, MaxUnfairSteps = cap };
+            var config = new TestConfiguration { Strategy = kind, Iterations = iterations, ShrinkBudget = 0, MaxFairSteps = cap, MaxUnfairSteps = cap, StepEstimate = 150 };
             TestEngine.Run(name, test, config);
             var times = new List<double>();
             long steps = 0;
@@ -42,7 +43,7 @@ public static class SystematicFigures
                 times.Add(sw.Elapsed.TotalSeconds);
             }
             double t = Median(times);
-            Console.WriteLine(string.Create(Inv, $"| {name} | {iterations} | {steps / iterations} | {steps / t:F0} | {iterations / t:F0} |"));
+            Console.WriteLine(string.Create(Inv, $"| {name} | {StrategyFactory.NameOf(kind)} | {iterations} | {(double)steps / iterations:F1} | {steps / t:F0} | {iterations / t:F0} |"));
         }
         Console.WriteLine();
     }
@@ -116,8 +117,8 @@ public static class SystematicFigures
                 string max = counts.Count > 0 ? counts.Max().ToString("F0", Inv) : "–";
                 Console.WriteLine(string.Create(Inv, $"| {name} | {StrategyFactory.NameOf(kind)} | {found}/{seeds} | {median} | {mean} | {max} | {Median(times):F1} |"));
             }
-            var dfs = TestEngine.Run(name, test, test.Configure(new TestConfiguration { Strategy = StrategyKind.Dfs, Iterations = 100_000, ShrinkBudget = 0 }));
-            string dfsCount = dfs.BugTrace is { } d ? (d.Iteration + 1).ToString(Inv) : "not found in 100000";
+            var dfs = TestEngine.Run(name, test, test.Configure(new TestConfiguration { Strategy = StrategyKind.Dfs, Iterations = 20_000, ShrinkBudget = 0 }));
+            string dfsCount = dfs.BugTrace is { } d ? (d.Iteration + 1).ToString(Inv) : "not found in 20000";
             Console.WriteLine(string.Create(Inv, $"| {name} | dfs (once) | {(dfs.BugTrace is null ? 0 : 1)}/1 | {dfsCount} | | | {dfs.Elapsed.TotalMilliseconds:F1} |"));
         }
         Console.WriteLine();

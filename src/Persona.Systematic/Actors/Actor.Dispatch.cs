@@ -41,7 +41,14 @@ public abstract partial class Actor
 
     private protected void SetRaisePop() => SetRaise(RaiseKind.Pop, null, -1);
 
+    private bool inboxWork;
+    private bool inboxWorkKnown;
+
+    /// <summary>Forgets the cached answer of <see cref="HasWork"/>; called whenever the inbox or the state stack changes.</summary>
+    internal void InboxOrStackChanged() => inboxWorkKnown = false;
+
     /// <summary>Whether the next step can do anything: deliver an effect, start, dequeue, or take the default event.</summary>
+    /// <remarks>The inbox part is cached because every step asks it of every actor, and it needs a handler lookup per queued event.</remarks>
     internal bool HasWork
     {
         get
@@ -49,18 +56,28 @@ public abstract partial class Actor
             if (Effects.Count > 0) return true;
             if (Halted) return false;
             if (!Initialized) return true;
-            int n = InboxEvents.Count;
-            if (n > 0)
+            if (!inboxWorkKnown)
             {
-                if (!stackHasDeferOrIgnore) return true;
-                for (int i = 0; i < n; i++)
-                {
-                    var kind = Resolve(InboxEvents[i].GetType()).Kind;
-                    if (kind is not HandlerKind.Defer and not HandlerKind.Ignore) return true;
-                }
+                inboxWork = ComputeInboxWork();
+                inboxWorkKnown = true;
             }
-            return Model.AnyDefaultHandler && HandlesDefault();
+            return inboxWork;
         }
+    }
+
+    private bool ComputeInboxWork()
+    {
+        int n = InboxEvents.Count;
+        if (n > 0)
+        {
+            if (!stackHasDeferOrIgnore) return true;
+            for (int i = 0; i < n; i++)
+            {
+                var kind = Resolve(InboxEvents[i].GetType()).Kind;
+                if (kind is not HandlerKind.Defer and not HandlerKind.Ignore) return true;
+            }
+        }
+        return Model.AnyDefaultHandler && HandlesDefault();
     }
 
     private bool HandlesDefault() => Resolve(typeof(DefaultEvent)).Kind is HandlerKind.Do or HandlerKind.Goto or HandlerKind.Push;
@@ -97,6 +114,7 @@ public abstract partial class Actor
                 {
                     if (InboxEvents.MustHandleAt(i)) Runtime.Fail(BugKind.MustHandleViolated, $"{Id} ignored {e.GetType().Name}, which was sent with MustHandle.");
                     InboxEvents.RemoveAt(i);
+                    inboxWorkKnown = false;
                     continue;
                 }
                 if (kind == HandlerKind.Defer)
@@ -107,6 +125,7 @@ public abstract partial class Actor
             }
             mustHandle = InboxEvents.MustHandleAt(i);
             InboxEvents.RemoveAt(i);
+            inboxWorkKnown = false;
             return e;
         }
         mustHandle = false;
@@ -249,6 +268,7 @@ public abstract partial class Actor
         bool any = false;
         for (int i = 0; i < depth; i++) any |= stack[i].HasDeferOrIgnore;
         stackHasDeferOrIgnore = any;
+        inboxWorkKnown = false;
     }
 
     private void HaltNow()
@@ -259,6 +279,7 @@ public abstract partial class Actor
             if (InboxEvents.MustHandleAt(i)) Runtime.Fail(BugKind.MustHandleViolated, $"{Id} halted with {InboxEvents[i].GetType().Name} (MustHandle) in its inbox.");
         }
         InboxEvents.Clear();
+        inboxWorkKnown = false;
         Runtime.Observer?.OnHalted(this);
         OnHalt();
     }

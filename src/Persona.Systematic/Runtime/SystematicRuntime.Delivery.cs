@@ -66,6 +66,7 @@ internal sealed partial class SystematicRuntime
             return;
         }
         target.InboxEvents.Add(e, options.MustHandle);
+        target.InboxOrStackChanged();
         if (options.MaxInstancesInInbox > 0)
         {
             int count = target.InboxEvents.CountOfType(e.GetType());
@@ -111,6 +112,7 @@ internal sealed partial class SystematicRuntime
         var old = slot.Actor;
         old.Halted = true;
         old.InboxEvents.Clear();
+        old.InboxOrStackChanged();
         old.Effects.Clear();
         Observer?.OnCrashed(old.Id, restart);
         foreach (var m in monitors)
