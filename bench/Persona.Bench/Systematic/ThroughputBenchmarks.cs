@@ -11,6 +11,8 @@ namespace Persona.Bench.Systematic;
 /// the time per decision (OperationsPerInvoke = decisions in the batch, checked in setup).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
 public class ThroughputBenchmarks
 {
     private const int PingPongIterations = 200;
