@@ -34,6 +34,7 @@ public static class ExitCodes
         UserInputException u => u.Message,
         Persona.Arm.Loading.ImageException i => i.Message,
         Persona.Smt.SmtInputException s => s.Message,
+        Persona.Systematic.Testing.SystematicInputException s => s.Message,
         _ => null,
     };
 }

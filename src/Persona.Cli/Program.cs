@@ -14,6 +14,7 @@ public static class Program
             VerifyCommand.Create(),
             ProveCommand.Create(),
             Commands.EmuCommand.Create(),
+            Commands.TestCommand.Create(),
         };
         return ExitCodes.Run(() =>
         {
