@@ -13,25 +13,7 @@ public sealed class TestCommandTests : IDisposable
         if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
     }
 
-    private static (int Code, string Out, string Err) Persona(params string[] args)
-    {
-        var oldOut = Console.Out;
-        var oldErr = Console.Error;
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        Console.SetOut(o);
-        Console.SetError(e);
-        try
-        {
-            int code = Program.Main(args);
-            return (code, o.ToString(), e.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private static (int Code, string Out, string Err) Persona(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void KnownBug_ExitsOne_AndPrintsTheTraceLogAndDiagramPaths_ThenTheTraceReplays()
