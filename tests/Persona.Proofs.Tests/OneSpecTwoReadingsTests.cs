@@ -11,26 +11,13 @@ namespace Persona.Proofs.Tests;
 /// <summary>Breaking one definition changes both readings: a proof result and a concrete verdict.</summary>
 public class OneSpecTwoReadingsTests
 {
-    private const string TinyPlatform = """
-        platform name=tiny
-        ram base=0x40000000 size=40KiB
-        region name=hyp kind=hypervisor base=0x40000000 size=4KiB
-        region name=key kind=keystore base=0x40001000 size=4KiB
-        region name=pool-personal kind=pool-personal base=0x40002000 size=4KiB
-        region name=pool-work kind=pool-work base=0x40003000 size=4KiB
-        region name=personal kind=personal base=0x40004000 size=12KiB
-        region name=work kind=work base=0x40007000 size=12KiB
-        device name=display kind=foreground mmio=0x0a100000 irq=64 dma=yes
-        assign device=display to=personal
-        """;
-
     private const long WorkPage = 0x40007;
 
     [Fact]
     public void ShareWithoutOwnerCheck_RefutesTheProof_AndBreaksTheRuleConcretely()
     {
         var mutant = SpecMutants.All.Single(m => m.Name == "share-without-owner-check");
-        var platform = PlatformParser.Parse(TinyPlatform, "tiny.platform");
+        var platform = EmbeddedPlatforms.Tiny();
 
         // Symbolic reading: the proof of MEM-1 under share fails for the mutant and holds for the spec.
         var proofOptions = new ProofOptions(Workers: 1);
@@ -59,7 +46,7 @@ public class OneSpecTwoReadingsTests
         // Break the single definition of SHR-7 (the hypervisor never lends a page) into "always true".
         var weakened = SpecModel.Default.Rule("SHR-7") with { Definition = _ => true };
         var model = SpecModel.Default.With(weakened);
-        var platform = PlatformParser.Parse(TinyPlatform, "tiny.platform");
+        var platform = EmbeddedPlatforms.Tiny();
         var world = PlatformWorld.Of(platform);
 
         // Concrete reading: a state where the hypervisor lends its page to the work persona breaks SHR-7, but not the weakened one.
