@@ -56,4 +56,4 @@ public sealed record Obligation(
     Term<bool> Goal,
     State PreState,
     State? PostState)
-{}
+{ }

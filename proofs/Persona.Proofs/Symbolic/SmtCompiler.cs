@@ -1,8 +1,8 @@
 using Persona.Smt;
 using Persona.Spec.Terms;
-using SpecSort = Persona.Spec.Terms.Sort;
 using SmtSort = Persona.Smt.Sort;
 using SpecExpr = Persona.Spec.Terms.Expr;
+using SpecSort = Persona.Spec.Terms.Sort;
 
 namespace Persona.Proofs.Symbolic;
 
