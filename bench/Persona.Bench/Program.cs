@@ -6,5 +6,13 @@ namespace Persona.Bench;
 public static class Program
 {
     /// <summary>Entry point: <c>dotnet run -c Release --project bench/Persona.Bench -- --filter '*'</c>.</summary>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "--systematic-figures")
+        {
+            Systematic.SystematicFigures.Run(args[1..]);
+            return;
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

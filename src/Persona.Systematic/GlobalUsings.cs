@@ -1,0 +1,1 @@
+global using Monitor = Persona.Systematic.Specifications.Monitor;
