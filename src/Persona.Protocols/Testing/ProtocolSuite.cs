@@ -1,0 +1,60 @@
+using Persona.Systematic.Strategies;
+using Persona.Systematic.Testing;
+
+namespace Persona.Protocols.Testing;
+
+/// <summary>One seeded bug: its flag, the registered test that switches it on, and the iteration budget the default portfolio finds it within.</summary>
+/// <param name="Bug">The flag.</param>
+/// <param name="TestName">The registered test's name.</param>
+/// <param name="Depth">How many ordering or fault decisions must go wrong together (1 to 3).</param>
+/// <param name="Budget">Iterations of the default portfolio (seed 1) within which it is found.</param>
+/// <param name="Create">Makes the test.</param>
+public sealed record SeededBug(ProtocolBugs Bug, string TestName, int Depth, int Budget, Func<ISystematicTest> Create);
+
+/// <summary>The protocol test suite as one entry point, for <c>persona verify</c> and the benchmarks.</summary>
+public static class ProtocolSuite
+{
+    /// <summary>The registered name of the correct protocols.</summary>
+    public const string CorrectTestName = "protocols";
+
+    /// <summary>Every seeded bug with its depth and budget.</summary>
+    public static IReadOnlyList<SeededBug> SeededBugs { get; } =
+    [
+        new(ProtocolBugs.ReleaseBeforeAllAcks, "protocols-bug-release-before-acks", 2, 200, () => new ReleaseBeforeAllAcksBug()),
+        new(ProtocolBugs.GrantDuringRevoke, "protocols-bug-grant-during-revoke", 2, 200, () => new GrantDuringRevokeBug()),
+        new(ProtocolBugs.LostWipeAck, "protocols-bug-lost-wipe-ack", 1, 200, () => new LostWipeAckBug()),
+        new(ProtocolBugs.SwitchRacesIpi, "protocols-bug-switch-races-ipi", 2, 200, () => new SwitchRacesIpiBug()),
+        new(ProtocolBugs.KeyDestroyedWhileMapped, "protocols-bug-key-destroyed-while-mapped", 1, 200, () => new KeyDestroyedWhileMappedBug()),
+        new(ProtocolBugs.StopWithoutAck, "protocols-bug-stop-without-ack", 3, 200, () => new StopWithoutAckBug()),
+        new(ProtocolBugs.RevokeWithoutQuiesce, "protocols-bug-revoke-without-quiesce", 1, 200, () => new RevokeWithoutQuiesceBug()),
+        new(ProtocolBugs.NoQuiesceTimeout, "protocols-bug-no-quiesce-timeout", 1, 200, () => new NoQuiesceTimeoutBug()),
+        new(ProtocolBugs.NoIpiRetry, "protocols-bug-no-ipi-retry", 1, 200, () => new NoIpiRetryBug()),
+        new(ProtocolBugs.AwaitOfflineCore, "protocols-bug-await-offline-core", 1, 200, () => new AwaitOfflineCoreBug()),
+        new(ProtocolBugs.WipeForgottenOnRestart, "protocols-bug-wipe-forgotten-on-restart", 1, 200, () => new WipeForgottenOnRestartBug()),
+        new(ProtocolBugs.ChannelCarriesBody, "protocols-bug-channel-carries-body", 1, 200, () => new ChannelCarriesBodyBug()),
+    ];
+
+    /// <summary>Runs the correct protocols for <paramref name="iterations"/> under the default portfolio; the report's Bug is null when they ran clean.</summary>
+    public static TestReport RunCorrect(int iterations, ulong seed, int workers)
+    {
+        var test = new HypervisorProtocols();
+        var config = test.Configure(new TestConfiguration { Iterations = iterations, Seed = seed, Workers = workers, Strategy = StrategyKind.Portfolio, ShrinkBudget = 0 });
+        return TestEngine.Run(CorrectTestName, test, config);
+    }
+
+    /// <summary>Runs one seeded bug with the given strategy for at most <paramref name="iterations"/>, stopping at the first bug.</summary>
+    public static TestReport RunBug(SeededBug bug, StrategyKind strategy, int iterations, ulong seed, int workers, int shrinkBudget = 0)
+    {
+        var test = bug.Create();
+        var config = test.Configure(new TestConfiguration { Iterations = iterations, Seed = seed, Workers = workers, Strategy = strategy, ShrinkBudget = shrinkBudget });
+        return TestEngine.Run(bug.TestName, test, config);
+    }
+
+    /// <summary>The whole suite, for <c>persona verify</c>: the correct protocols must run clean, and every seeded bug must be found within its budget.</summary>
+    public static IReadOnlyList<TestReport> RunAll(int iterations, ulong seed, int workers)
+    {
+        var reports = new List<TestReport> { RunCorrect(iterations, seed, workers) };
+        foreach (var bug in SeededBugs) reports.Add(RunBug(bug, StrategyKind.Portfolio, bug.Budget, seed, workers));
+        return reports;
+    }
+}
