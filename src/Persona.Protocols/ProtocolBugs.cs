@@ -22,7 +22,7 @@ public enum ProtocolBugs
     /// <summary>The wipe coordinator destroys the work key right after unmapping, while work pages are still mapped and owned.</summary>
     KeyDestroyedWhileMapped = 1 << 4,
 
-    /// <summary>The wipe coordinator records the work vCPUs stopped once it has sent the stop IPIs, before every core acknowledged them.</summary>
+    /// <summary>The wipe coordinator records the work vCPUs stopped once it has sent the stop IPIs and moves on without waiting for the acknowledgements.</summary>
     StopWithoutAck = 1 << 5,
 
     /// <summary>The device broker releases a device without waiting for it to quiesce (DMA may be in flight).</summary>

@@ -97,6 +97,7 @@ public sealed class DeviceBroker : Actor
         if (e.Timer != quiesceTimer || revoking is not { } device) return;
         quiesceTimer = null;
         // The timeout path: the SMMU blocks the device's stream, which cancels the DMA it has in flight.
+        Machine.Faults.QuiesceTimeouts++;
         Machine.EndDma(device);
         FinishRevoke();
     }

@@ -73,7 +73,9 @@ public abstract class IpiSender : Actor
         {
             foreach (var core in pending)
             {
-                if (!Machine.IsOffline(core)) Send(Wiring.Cores[core], request(sequence));
+                if (Machine.IsOffline(core)) continue;
+                Machine.Faults.IpiResends++;
+                Send(Wiring.Cores[core], request(sequence));
             }
         }
         retryTimer = StartTimer();

@@ -29,6 +29,7 @@ public sealed class WipeCoordinator : IpiSender
     /// <inheritdoc/>
     protected override void Start()
     {
+        if (RestartCount > 0) Machine.Faults.CoordinatorRestarts++;
         if (!Wiring.Has(ProtocolBugs.WipeForgottenOnRestart)) Resume();
     }
 
@@ -42,7 +43,9 @@ public sealed class WipeCoordinator : IpiSender
                 break;
             case WipePhase.Complete:
                 // The acknowledgement may have been lost: every repeated command is answered again.
-                if (!Wiring.Has(ProtocolBugs.LostWipeAck)) Send(it, new WipeAcknowledged());
+                if (Wiring.Has(ProtocolBugs.LostWipeAck)) break;
+                Machine.Faults.WipeAcksResent++;
+                Send(it, new WipeAcknowledged());
                 break;
             default:
                 // A repeat while the wipe is under way: the running wipe will acknowledge.
@@ -63,7 +66,12 @@ public sealed class WipeCoordinator : IpiSender
         if (step != WipeStep.Securing) return;
         step = WipeStep.Stopping;
         SendIpis(seq => new StopVcpu(Component.Work, Forever: true, seq, Id));
-        if (Wiring.Has(ProtocolBugs.StopWithoutAck) && step == WipeStep.Stopping) CommitStopWork();
+        if (Wiring.Has(ProtocolBugs.StopWithoutAck) && step == WipeStep.Stopping)
+        {
+            // The seeded bug: work counts as stopped once the IPIs are out, and the wipe moves on without the acknowledgements.
+            CommitStopWork();
+            RevokeDevices();
+        }
     }
 
     /// <inheritdoc/>

@@ -24,6 +24,9 @@ public sealed partial class HypervisorState
     /// <summary>The hypervisor's committed spec state: what its page tables, device table and wipe record say.</summary>
     public ConcreteState Committed { get; private set; }
 
+    /// <summary>How often the injected faults struck in this iteration.</summary>
+    public FaultCounters Faults { get; } = new();
+
     /// <summary>Bumped on every change, so monitors evaluate the rules only on new states.</summary>
     public int Version { get; private set; }
 
@@ -106,6 +109,7 @@ public sealed partial class HypervisorState
     public void TakeOffline(int core)
     {
         offline[core] = true;
+        Faults.CoresOffline++;
         running[core] = null;
         tlb.RemoveWhere(e => e.Core == core);
         Version++;

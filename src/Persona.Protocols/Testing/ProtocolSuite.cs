@@ -8,8 +8,9 @@ namespace Persona.Protocols.Testing;
 /// <param name="TestName">The registered test's name.</param>
 /// <param name="Depth">How many ordering or fault decisions must go wrong together (1 to 3).</param>
 /// <param name="Budget">Iterations of the default portfolio (seed 1) within which it is found.</param>
+/// <param name="Expected">A fragment of the bug report's message that names what catches it (a spec rule, a refinement failure, a liveness monitor).</param>
 /// <param name="Create">Makes the test.</param>
-public sealed record SeededBug(ProtocolBugs Bug, string TestName, int Depth, int Budget, Func<ISystematicTest> Create);
+public sealed record SeededBug(ProtocolBugs Bug, string TestName, int Depth, int Budget, string Expected, Func<ISystematicTest> Create);
 
 /// <summary>The protocol test suite as one entry point, for <c>persona verify</c> and the benchmarks.</summary>
 public static class ProtocolSuite
@@ -20,18 +21,18 @@ public static class ProtocolSuite
     /// <summary>Every seeded bug with its depth and budget.</summary>
     public static IReadOnlyList<SeededBug> SeededBugs { get; } =
     [
-        new(ProtocolBugs.ReleaseBeforeAllAcks, "protocols-bug-release-before-acks", 2, 200, () => new ReleaseBeforeAllAcksBug()),
-        new(ProtocolBugs.GrantDuringRevoke, "protocols-bug-grant-during-revoke", 2, 200, () => new GrantDuringRevokeBug()),
-        new(ProtocolBugs.LostWipeAck, "protocols-bug-lost-wipe-ack", 1, 200, () => new LostWipeAckBug()),
-        new(ProtocolBugs.SwitchRacesIpi, "protocols-bug-switch-races-ipi", 2, 200, () => new SwitchRacesIpiBug()),
-        new(ProtocolBugs.KeyDestroyedWhileMapped, "protocols-bug-key-destroyed-while-mapped", 1, 200, () => new KeyDestroyedWhileMappedBug()),
-        new(ProtocolBugs.StopWithoutAck, "protocols-bug-stop-without-ack", 3, 200, () => new StopWithoutAckBug()),
-        new(ProtocolBugs.RevokeWithoutQuiesce, "protocols-bug-revoke-without-quiesce", 1, 200, () => new RevokeWithoutQuiesceBug()),
-        new(ProtocolBugs.NoQuiesceTimeout, "protocols-bug-no-quiesce-timeout", 1, 200, () => new NoQuiesceTimeoutBug()),
-        new(ProtocolBugs.NoIpiRetry, "protocols-bug-no-ipi-retry", 1, 200, () => new NoIpiRetryBug()),
-        new(ProtocolBugs.AwaitOfflineCore, "protocols-bug-await-offline-core", 1, 200, () => new AwaitOfflineCoreBug()),
-        new(ProtocolBugs.WipeForgottenOnRestart, "protocols-bug-wipe-forgotten-on-restart", 1, 200, () => new WipeForgottenOnRestartBug()),
-        new(ProtocolBugs.ChannelCarriesBody, "protocols-bug-channel-carries-body", 1, 200, () => new ChannelCarriesBodyBug()),
+        new(ProtocolBugs.ReleaseBeforeAllAcks, "protocols-bug-release-before-acks", 2, 300, "spec rules broken: MEM-2", () => new ReleaseBeforeAllAcksBug()),
+        new(ProtocolBugs.GrantDuringRevoke, "protocols-bug-grant-during-revoke", 2, 300, "refinement: grant(d=0x1", () => new GrantDuringRevokeBug()),
+        new(ProtocolBugs.LostWipeAck, "protocols-bug-lost-wipe-ack", 1, 300, "EveryWipeCompletes", () => new LostWipeAckBug()),
+        new(ProtocolBugs.SwitchRacesIpi, "protocols-bug-switch-races-ipi", 2, 300, "spec rules broken: SW-3", () => new SwitchRacesIpiBug()),
+        new(ProtocolBugs.KeyDestroyedWhileMapped, "protocols-bug-key-destroyed-while-mapped", 1, 300, "refinement: wipeDestroyKey()", () => new KeyDestroyedWhileMappedBug()),
+        new(ProtocolBugs.StopWithoutAck, "protocols-bug-stop-without-ack", 2, 300, "WIPE-2", () => new StopWithoutAckBug()),
+        new(ProtocolBugs.RevokeWithoutQuiesce, "protocols-bug-revoke-without-quiesce", 1, 300, "spec rules broken: DMA-1", () => new RevokeWithoutQuiesceBug()),
+        new(ProtocolBugs.NoQuiesceTimeout, "protocols-bug-no-quiesce-timeout", 1, 300, "EveryWipeCompletes", () => new NoQuiesceTimeoutBug()),
+        new(ProtocolBugs.NoIpiRetry, "protocols-bug-no-ipi-retry", 1, 300, "EveryWipeCompletes", () => new NoIpiRetryBug()),
+        new(ProtocolBugs.AwaitOfflineCore, "protocols-bug-await-offline-core", 1, 300, "EveryWipeCompletes", () => new AwaitOfflineCoreBug()),
+        new(ProtocolBugs.WipeForgottenOnRestart, "protocols-bug-wipe-forgotten-on-restart", 1, 300, "EveryWipeCompletes", () => new WipeForgottenOnRestartBug()),
+        new(ProtocolBugs.ChannelCarriesBody, "protocols-bug-channel-carries-body", 1, 300, "spec rules broken: MEM-4, SHR-5", () => new ChannelCarriesBodyBug()),
     ];
 
     /// <summary>Runs the correct protocols for <paramref name="iterations"/> under the default portfolio; the report's Bug is null when they ran clean.</summary>
