@@ -27,7 +27,7 @@ public sealed class SwitchRacesIpiBug() : ProtocolTest(ProtocolBugs.SwitchRacesI
 public sealed class KeyDestroyedWhileMappedBug() : ProtocolTest(ProtocolBugs.KeyDestroyedWhileMapped, ProtocolFaults.All);
 
 /// <summary>Seeded bug: work recorded stopped before every core acknowledged the stop.</summary>
-[SystematicTest("protocols-bug-stop-without-ack", ExpectsBug = true, Description = "the wipe records work stopped before every core acknowledged the stop IPI")]
+[SystematicTest("protocols-bug-stop-without-ack", ExpectsBug = true, Description = "the wipe records work stopped and moves on before every core acknowledged the stop IPI")]
 public sealed class StopWithoutAckBug() : ProtocolTest(ProtocolBugs.StopWithoutAck, ProtocolFaults.All);
 
 /// <summary>Seeded bug: a device released with DMA in flight.</summary>
