@@ -114,10 +114,16 @@ public static class RuleVerdicts
     private static string Describe(object value)
     {
         if (value is not MapValue map) return Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
-        var sb = new StringBuilder();
-        Append(sb, map);
-        return sb.ToString();
+        // Maps are persistent values: a field a step did not change is the same object, so its text is computed once.
+        return Described.GetValue(map, m =>
+        {
+            var sb = new StringBuilder();
+            Append(sb, m);
+            return sb.ToString();
+        });
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MapValue, string> Described = [];
 
     private static void Append(StringBuilder sb, object value)
     {
