@@ -1,9 +1,9 @@
 using Persona.Protocols.Model;
 using Persona.Protocols.Testing;
+using Persona.Spec.Model;
 using Persona.Systematic.Runtime;
 using Persona.Systematic.Strategies;
 using Persona.Systematic.Testing;
-using Persona.Spec.Model;
 using Xunit.Abstractions;
 
 namespace Persona.Protocols.Tests;

@@ -48,9 +48,9 @@ public abstract class IpiSender : Actor
             pending.Add(core);
             Send(Wiring.Cores[core], make(sequence));
         }
-        if (Wiring.Has(ProtocolBugs.ReleaseBeforeAllAcks))
+        if (Wiring.Has(ProtocolBugs.ReleaseBeforeAllAcks) && make(sequence) is TlbInvalidate)
         {
-            // The seeded bug: the round counts as done as soon as the IPIs are out.
+            // The seeded bug: a shoot-down counts as done as soon as the invalidations are out.
             pending.Clear();
         }
         retryTimer ??= StartTimer();
