@@ -49,6 +49,17 @@ public sealed class CorrectProtocolTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void RunAll_ForVerify_PassesWithTheCorrectProtocolsCleanAndEverySeededBugFound()
+    {
+        var result = ProtocolSuite.RunAll(iterations: 200, seed: 13, workers: 2);
+        output.WriteLine(result.Correct.Summary());
+        foreach (var b in result.Bugs) output.WriteLine($"{b.Bug.TestName}: {b.Report.Iterations} iterations, {b.Report.Bug?.Message}");
+        Assert.Null(result.Correct.Bug);
+        Assert.All(result.Bugs, b => Assert.True(b.Found, b.Bug.TestName));
+        Assert.True(result.Passed);
+    }
+
+    [Fact]
     public void Registry_ListsTheCorrectProtocolsAsDefault_AndEverySeededBugAsAKnownBug()
     {
         var registry = TestRegistry.Discover([typeof(ProtocolSuite).Assembly]);

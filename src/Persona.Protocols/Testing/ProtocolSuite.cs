@@ -21,18 +21,18 @@ public static class ProtocolSuite
     /// <summary>Every seeded bug with its depth and budget.</summary>
     public static IReadOnlyList<SeededBug> SeededBugs { get; } =
     [
-        new(ProtocolBugs.ReleaseBeforeAllAcks, "protocols-bug-release-before-acks", 2, 300, "spec rules broken: MEM-2", () => new ReleaseBeforeAllAcksBug()),
+        new(ProtocolBugs.ReleaseBeforeAllAcks, "protocols-bug-release-before-acks", 2, 300, "MEM-2", () => new ReleaseBeforeAllAcksBug()),
         new(ProtocolBugs.GrantDuringRevoke, "protocols-bug-grant-during-revoke", 2, 300, "refinement: grant(d=0x1", () => new GrantDuringRevokeBug()),
         new(ProtocolBugs.LostWipeAck, "protocols-bug-lost-wipe-ack", 1, 300, "EveryWipeCompletes", () => new LostWipeAckBug()),
-        new(ProtocolBugs.SwitchRacesIpi, "protocols-bug-switch-races-ipi", 2, 300, "spec rules broken: SW-3", () => new SwitchRacesIpiBug()),
+        new(ProtocolBugs.SwitchRacesIpi, "protocols-bug-switch-races-ipi", 2, 300, "SW-3", () => new SwitchRacesIpiBug()),
         new(ProtocolBugs.KeyDestroyedWhileMapped, "protocols-bug-key-destroyed-while-mapped", 1, 300, "refinement: wipeDestroyKey()", () => new KeyDestroyedWhileMappedBug()),
         new(ProtocolBugs.StopWithoutAck, "protocols-bug-stop-without-ack", 2, 300, "WIPE-2", () => new StopWithoutAckBug()),
-        new(ProtocolBugs.RevokeWithoutQuiesce, "protocols-bug-revoke-without-quiesce", 1, 300, "spec rules broken: DMA-1", () => new RevokeWithoutQuiesceBug()),
-        new(ProtocolBugs.NoQuiesceTimeout, "protocols-bug-no-quiesce-timeout", 1, 300, "EveryWipeCompletes", () => new NoQuiesceTimeoutBug()),
+        new(ProtocolBugs.RevokeWithoutQuiesce, "protocols-bug-revoke-without-quiesce", 1, 300, "DMA-1", () => new RevokeWithoutQuiesceBug()),
+        new(ProtocolBugs.NoQuiesceTimeout, "protocols-bug-no-quiesce-timeout", 1, 300, "stayed hot", () => new NoQuiesceTimeoutBug()),
         new(ProtocolBugs.NoIpiRetry, "protocols-bug-no-ipi-retry", 1, 300, "EveryWipeCompletes", () => new NoIpiRetryBug()),
         new(ProtocolBugs.AwaitOfflineCore, "protocols-bug-await-offline-core", 1, 300, "EveryWipeCompletes", () => new AwaitOfflineCoreBug()),
         new(ProtocolBugs.WipeForgottenOnRestart, "protocols-bug-wipe-forgotten-on-restart", 1, 300, "EveryWipeCompletes", () => new WipeForgottenOnRestartBug()),
-        new(ProtocolBugs.ChannelCarriesBody, "protocols-bug-channel-carries-body", 1, 300, "spec rules broken: MEM-4, SHR-5", () => new ChannelCarriesBodyBug()),
+        new(ProtocolBugs.ChannelCarriesBody, "protocols-bug-channel-carries-body", 1, 300, "SHR-5", () => new ChannelCarriesBodyBug()),
     ];
 
     /// <summary>Runs the correct protocols for <paramref name="iterations"/> under the default portfolio; the report's Bug is null when they ran clean.</summary>
@@ -52,10 +52,28 @@ public static class ProtocolSuite
     }
 
     /// <summary>The whole suite, for <c>persona verify</c>: the correct protocols must run clean, and every seeded bug must be found within its budget.</summary>
-    public static IReadOnlyList<TestReport> RunAll(int iterations, ulong seed, int workers)
+    public static ProtocolSuiteResult RunAll(int iterations, ulong seed, int workers)
     {
-        var reports = new List<TestReport> { RunCorrect(iterations, seed, workers) };
-        foreach (var bug in SeededBugs) reports.Add(RunBug(bug, StrategyKind.Portfolio, bug.Budget, seed, workers));
-        return reports;
+        var correct = RunCorrect(iterations, seed, workers);
+        var bugs = SeededBugs.Select(b => new SeededBugResult(b, RunBug(b, StrategyKind.Portfolio, b.Budget, seed, workers))).ToList();
+        return new ProtocolSuiteResult(correct, bugs);
     }
+}
+
+/// <summary>What the suite found for one seeded bug.</summary>
+/// <param name="Bug">The seeded bug.</param>
+/// <param name="Report">The portfolio's run on it.</param>
+public sealed record SeededBugResult(SeededBug Bug, TestReport Report)
+{
+    /// <summary>Whether the portfolio found the expected failure within the budget.</summary>
+    public bool Found => Report.Bug is { } b && b.Message.Contains(Bug.Expected, StringComparison.Ordinal);
+}
+
+/// <summary>The suite's outcome: the correct protocols' run and each seeded bug's.</summary>
+/// <param name="Correct">The correct protocols' run.</param>
+/// <param name="Bugs">Each seeded bug's run.</param>
+public sealed record ProtocolSuiteResult(TestReport Correct, IReadOnlyList<SeededBugResult> Bugs)
+{
+    /// <summary>Whether the correct protocols ran clean and every seeded bug was found.</summary>
+    public bool Passed => Correct.Bug is null && Bugs.All(b => b.Found);
 }
