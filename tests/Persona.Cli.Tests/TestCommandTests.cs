@@ -51,10 +51,13 @@ public sealed class TestCommandTests : IDisposable
     [Fact]
     public void BugFreeTest_ExitsZero()
     {
-        var (code, output, _) = Persona("test", "reorder-3", "account", "--iterations", "50", "--workers", "2", "--trace-out", outDir);
+        var (code, output, _) = Persona("test", "reorder-3", "account", "--iterations", "50", "--workers", "2", "--coverage", "--trace-out", outDir);
         Assert.Equal(0, code);
         Assert.Contains("ran 50 iterations", output, StringComparison.Ordinal);
         Assert.Contains("no bug found", output, StringComparison.Ordinal);
+        string coverage = Path.Combine(outDir, "account.coverage.txt");
+        Assert.Contains(coverage, output, StringComparison.Ordinal);
+        Assert.Contains("state coverage: 1/1", File.ReadAllText(coverage), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,6 +7,8 @@ namespace Persona.Bench.Systematic;
 
 /// <summary>Iterations per second on one core (setup, run and teardown of a whole iteration) for ping-pong and 5-node Raft at 200 steps, random strategy.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
 public class IterationBenchmarks
 {
     private const int Iterations = 200;

@@ -11,6 +11,8 @@ namespace Persona.Bench.Systematic;
 /// the time per decision (OperationsPerInvoke = decisions in the batch, checked in setup).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
 public class ThroughputBenchmarks
 {
     private const int PingPongIterations = 200;
@@ -34,8 +36,13 @@ public class ThroughputBenchmarks
         pingPongConfig = new TestConfiguration { Strategy = Strategy, Iterations = PingPongIterations, Seed = 1, ShrinkBudget = 0, StepEstimate = 300 };
         raftConfig = new TestConfiguration
         {
-            Strategy = Strategy, Iterations = RaftIterations, Seed = 1, ShrinkBudget = 0, StepEstimate = 150,
-            MaxFairSteps = RaftDecisionsPerIteration, MaxUnfairSteps = RaftDecisionsPerIteration,
+            Strategy = Strategy,
+            Iterations = RaftIterations,
+            Seed = 1,
+            ShrinkBudget = 0,
+            StepEstimate = 150,
+            MaxFairSteps = RaftDecisionsPerIteration,
+            MaxUnfairSteps = RaftDecisionsPerIteration,
         };
         Check(TestEngine.Run("ping-pong", pingPong, pingPongConfig), PingPongIterations * PingPongDecisionsPerIteration);
         Check(TestEngine.Run("raft-5", raft, raftConfig), RaftIterations * RaftDecisionsPerIteration);

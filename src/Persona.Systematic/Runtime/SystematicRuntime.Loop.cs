@@ -128,6 +128,9 @@ internal sealed partial class SystematicRuntime
         }
     }
 
+    /// <summary>The name and state of the first hot monitor, for liveness messages.</summary>
+    internal string HotMonitorName() => $"{FirstHotMonitor().Name} (state {FirstHotMonitor().CurrentStateName})";
+
     private Monitor FirstHotMonitor()
     {
         foreach (var m in monitors)

@@ -31,7 +31,7 @@ internal sealed class LassoDetector
         int index = chosen.Count;
         if (seen.TryGetValue(hash, out int earlier) && IsFairCycle(earlier, index))
         {
-            runtime.Fail(BugKind.LivenessLasso, $"a cycle of {index - earlier} steps returns to the same state while a monitor is hot, and it is fair: every operation enabled throughout it runs in it (liveness bug).");
+            runtime.Fail(BugKind.LivenessLasso, $"{runtime.HotMonitorName()} is hot on a cycle of {index - earlier} steps that returns to the same state and is fair: every operation enabled throughout it runs in it (liveness bug).");
         }
         seen[hash] = index;
     }
