@@ -13,6 +13,11 @@ public static class Program
             Systematic.SystematicFigures.Run(args[1..]);
             return;
         }
+        if (args.Length > 0 && args[0] == "--protocols-figures")
+        {
+            Protocols.ProtocolFigures.Run(args[1..]);
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -1,0 +1,4 @@
+global using Persona.Spec.Model;
+global using Persona.Systematic.Actors;
+global using Monitor = Persona.Systematic.Specifications.Monitor;
+global using State = Persona.Systematic.Actors.State;
