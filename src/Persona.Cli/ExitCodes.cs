@@ -32,6 +32,7 @@ public static class ExitCodes
     {
         Persona.Spec.Platforms.PlatformFileException p => p.Message,
         UserInputException u => u.Message,
+        Persona.Arm.Loading.ImageException i => i.Message,
         _ => null,
     };
 }

@@ -12,6 +12,7 @@ public static class Program
         var root = new RootCommand("Persona: evidence that a two-persona phone hypervisor keeps personal and work apart.")
         {
             ProveCommand.Create(),
+            Commands.EmuCommand.Create(),
         };
         return ExitCodes.Run(() =>
         {
