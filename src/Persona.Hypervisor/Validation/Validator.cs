@@ -1,0 +1,139 @@
+using Persona.Arm.Cpu;
+using Persona.Hypervisor.Vcpu;
+using Persona.Spec;
+using Persona.Spec.Concrete;
+using Persona.Spec.Model;
+using Persona.Spec.Platforms;
+using Persona.Spec.Terms;
+
+namespace Persona.Hypervisor.Validation;
+
+/// <summary>Checks every trap and world switch against the spec: abstracts the machine (stage-2 tables, TLBs, device mappings,
+/// ownership metadata, saved contexts, live registers) to a spec state, checks that the step is the spec operation for the trap,
+/// and that every rule holds. It reads the spec's single definitions through <see cref="ConcreteSpec"/> and the <see cref="Evaluator"/>.</summary>
+public sealed partial class Validator : ITrapObserver
+{
+    private readonly Hypervisor hypervisor;
+    private readonly SpecModel model;
+    private readonly World world;
+    private readonly ConcreteSpec spec;
+    private readonly IReadOnlyList<(RuleFootprint Footprint, Term<bool> Term)> rules;
+    private readonly ulong[]?[] leftWith = new ulong[]?[2];
+    private readonly bool[] hasRun = new bool[2];
+    private readonly bool[] savedAfterRunning = new bool[2];
+    private ulong[]? entrySnapshot;
+    private Component entryPersona;
+    private ConcreteState current;
+
+    /// <summary>A validator of the given hypervisor against the spec as written.</summary>
+    public Validator(Hypervisor hypervisor) : this(hypervisor, SpecModel.Default)
+    {
+    }
+
+    /// <summary>A validator against a given spec model (a spec mutant, to show that a changed definition changes the verdict).</summary>
+    public Validator(Hypervisor hypervisor, SpecModel model)
+    {
+        this.hypervisor = hypervisor;
+        this.model = model;
+        world = PlatformWorld.Of(hypervisor.Platform);
+        spec = new ConcreteSpec(model, world);
+        rules = [.. model.Rules.Select(r => (RuleFootprint.Of(r), r.HoldsIn(State.Named("s"))))];
+        current = spec.InitialState();
+        reverse = [new(), new()];
+    }
+
+    /// <summary>The number of traps checked.</summary>
+    public long Checked { get; private set; }
+
+    /// <summary>The first violation found, or null.</summary>
+    public Violation? FirstViolation { get; private set; }
+
+    /// <summary>Whether a violation stops the machine (true by default).</summary>
+    public bool StopOnViolation { get; init; } = true;
+
+    /// <summary>The spec state the machine currently abstracts to.</summary>
+    public ConcreteState Current => current;
+
+    /// <summary>Checks the booted machine against the spec's initial state on every page and device, and every rule on every page.</summary>
+    public void CheckBoot()
+    {
+        foreach (var persona in HypervisorLayout.Personas)
+        {
+            foreach (var ipaPage in hypervisor.TablesOf(persona).MappedIpaPages())
+                Rewalk(persona, ipaPage);
+        }
+        var allPages = world.Pages;
+        Check("boot", [], "the initial state", current, allPages, fullRuleCheck: true);
+    }
+
+    /// <inheritdoc/>
+    public void OnTrapEntry(Core core, Component persona)
+    {
+        entryPersona = persona;
+        entrySnapshot = SavedRegisters.Capture(core);
+    }
+
+    /// <inheritdoc/>
+    public void OnTrapHandled(Core core, TrapRecord trap)
+    {
+        if (FirstViolation is not null)
+            return;
+        Checked++;
+        var evidence = new List<string>();
+        // The persona ran since the last trap: its data is in the live registers (the spec's compute).
+        var steps = new List<SpecStep> { SpecStep.Of("compute", true, ("who", entryPersona)) };
+        steps.AddRange(trap.Steps);
+        var expected = current;
+        foreach (var step in steps)
+        {
+            var (after, succeeded) = spec.Apply(model.Operation(step.Operation), expected, step.Arguments);
+            if (succeeded != step.Succeeded)
+            {
+                evidence.Add($"the hypervisor {(step.Succeeded ? "performed" : "refused")} {step} but the spec's guard {(succeeded ? "allows" : "refuses")} it");
+            }
+            expected = after;
+        }
+        hasRun[(int)entryPersona] = true;
+        if (trap.IsWorldSwitch && entrySnapshot is not null)
+        {
+            CheckRestoredRegisters(core, evidence);
+            leftWith[(int)entryPersona] = entrySnapshot;
+            savedAfterRunning[(int)entryPersona] = true;
+        }
+        var footprint = new HashSet<long>(steps.SelectMany(s => s.Pages));
+        foreach (var persona in HypervisorLayout.Personas)
+        {
+            foreach (var ipaPage in hypervisor.TablesOf(persona).DrainTouched())
+                footprint.UnionWith(Rewalk(persona, ipaPage));
+        }
+        Check(trap.ToString(), evidence, string.Join("; ", steps), expected, [.. footprint], fullRuleCheck: false);
+    }
+
+    private void Check(string trap, List<string> evidence, string operation, ConcreteState expected, IReadOnlyList<long> pages, bool fullRuleCheck)
+    {
+        var footprint = new List<long>(pages);
+        var abstracted = Abstract(expected, footprint, evidence);
+        var changed = ChangedGlobalFields(current, abstracted);
+        var broken = new List<string>();
+        var restricted = world with { Pages = footprint };
+        foreach (var (rule, term) in rules)
+        {
+            var checkWorld = fullRuleCheck || rule.NeedsAllPages(changed) ? world : restricted;
+            var evaluator = new Evaluator(checkWorld, new Dictionary<string, ConcreteState> { ["s"] = abstracted });
+            if (!evaluator.IsTrue(term))
+                broken.Add(rule.Rule.Id);
+        }
+        current = abstracted;
+        if (evidence.Count == 0 && broken.Count == 0)
+            return;
+        FirstViolation = new Violation(trap, operation, broken, evidence);
+        if (StopOnViolation)
+            hypervisor.Machine.PowerOffSystem(0);
+    }
+
+    private static readonly string[] GlobalFields =
+        [.. Fields.All.Select(f => f.Name).Where(n => !RuleFootprint.PageIndexedFields.Contains(n))];
+
+    private static HashSet<string> ChangedGlobalFields(ConcreteState before, ConcreteState after) =>
+        [.. GlobalFields.Where(f => !ReferenceEquals(before[f], after[f]) && !before[f].Equals(after[f]))];
+}
