@@ -47,7 +47,12 @@ public sealed record RuleFootprint(Rule Rule, IReadOnlySet<string> Fields, bool 
                     if (m.Key.Sort == Sorts.Page) boundPages.Add(m.Key);
                     Walk(m.Body);
                     break;
-                case Apply a: Walk(a.Argument); break;
+                case Apply a:
+                    // A platform function of a page (its region) is not a field the step can change, but it is not per-class either.
+                    if (a.Argument.Sort == Sorts.Page)
+                        local = false;
+                    Walk(a.Argument);
+                    break;
                 case Equal q: Walk(q.Left); Walk(q.Right); break;
                 case Not n: Walk(n.Operand); break;
                 case And a: foreach (var o in a.Operands) Walk(o); break;

@@ -10,7 +10,7 @@ namespace Persona.Hypervisor.Validation;
 public sealed partial class Validator
 {
     private readonly Dictionary<ulong, long>[] forward = [new(), new()];
-    private readonly Dictionary<long, HashSet<ulong>>[] reverse;
+    private readonly Dictionary<long, int>[] reverse;
 
     /// <summary>Re-walks one IPA page of a persona with the emulator's walker; returns the frames whose reachability may have changed.</summary>
     private List<long> Rewalk(Component persona, ulong ipaPage)
@@ -19,7 +19,7 @@ public sealed partial class Validator
         var p = (int)persona;
         if (forward[p].Remove(ipaPage, out var oldFrame))
         {
-            reverse[p][oldFrame].Remove(ipaPage);
+            reverse[p][oldFrame]--;
             affected.Add(oldFrame);
         }
         var walk = hypervisor.TablesOf(persona).Translate(hypervisor.Machine.Bus, ipaPage * HypervisorLayout.PageSize);
@@ -29,9 +29,7 @@ public sealed partial class Validator
             if (hypervisor.Ownership.Covers(frame))
             {
                 forward[p][ipaPage] = frame;
-                if (!reverse[p].TryGetValue(frame, out var ipas))
-                    reverse[p][frame] = ipas = [];
-                ipas.Add(ipaPage);
+                reverse[p][frame] = reverse[p].GetValueOrDefault(frame) + 1;
                 affected.Add(frame);
             }
         }
@@ -53,7 +51,8 @@ public sealed partial class Validator
             // One page of each persona is enough to show the consequence on the rules.
             foreach (var table in new[] { personal, work })
             {
-                if (reverse[(int)table.Persona].FirstOrDefault(kv => kv.Value.Count > 0) is { Value: not null } any)
+                var any = reverse[(int)table.Persona].FirstOrDefault(kv => kv.Value > 0);
+                if (any.Value > 0)
                     pages.Add(any.Key);
             }
         }
@@ -68,15 +67,21 @@ public sealed partial class Validator
         var channel = (MapValue)expected[Fields.ChannelPage.Name];
         var before = (MapValue)current[Fields.Content.Name];
         var beforeChannel = (MapValue)current[Fields.ChannelPage.Name];
+        var components = new[] { Component.Personal, Component.Work, Component.Hypervisor };
+        var statesOf = components.Select(c => (MapValue)pageStates.Get((int)c)).ToArray();
+        var mappedOf = components.Select(c => (MapValue)mapped.Get((int)c)).ToArray();
+        var statesBefore = statesOf.ToArray();
+        var mappedBefore = mappedOf.ToArray();
+        var staleByPersona = staleTlb.ToLookup(s => s.Persona, s => s.Frame);
         foreach (var page in pages.Distinct())
         {
-            foreach (var c in new[] { Component.Personal, Component.Work, Component.Hypervisor })
+            for (var i = 0; i < components.Length; i++)
             {
-                var state = (int)hypervisor.Ownership.StateOf(c, page);
-                pageStates = StoreIfDiffers(pageStates, (int)c, page, state, $"pageState[{c}]", evidence);
+                var c = components[i];
+                statesOf[i] = StoreIfDiffers(statesOf[i], page, (int)hypervisor.Ownership.StateOf(c, page), $"pageState[{c}]", evidence);
                 var isMapped = c != Component.Hypervisor && (MappedBy(c, page) || (vmidsCollide && MappedBy(HypervisorLayout.Other(c), page))
-                    || staleTlb.Any(s => s.Persona == c && s.Frame == page));
-                mapped = StoreIfDiffers(mapped, (int)c, page, isMapped, $"mapped[{c}]", evidence);
+                    || staleByPersona[c].Contains(page));
+                mappedOf[i] = StoreIfDiffers(mappedOf[i], page, isMapped, $"mapped[{c}]", evidence);
             }
             var expectedLabel = (int)content.Get(page);
             if (expectedLabel == (int)Label.Zero && !IsZero(page))
@@ -90,6 +95,13 @@ public sealed partial class Validator
             poolOf = StoreIfDiffers(poolOf, page, (int)hypervisor.Ownership.PoolOf(page), "poolOf", evidence);
             channel = StoreIfDiffers(channel, page, hypervisor.Ownership.IsChannel(page), "channelPage", evidence);
         }
+        for (var i = 0; i < components.Length; i++)
+        {
+            if (!ReferenceEquals(statesOf[i], statesBefore[i]))
+                pageStates = pageStates.Store((int)components[i], statesOf[i]);
+            if (!ReferenceEquals(mappedOf[i], mappedBefore[i]))
+                mapped = mapped.Store((int)components[i], mappedOf[i]);
+        }
         changes[Fields.PageStates.Name] = pageStates;
         changes[Fields.Mapped.Name] = mapped;
         changes[Fields.Content.Name] = content;
@@ -101,7 +113,7 @@ public sealed partial class Validator
         return expected.With(changes);
     }
 
-    private bool MappedBy(Component persona, long frame) => reverse[(int)persona].TryGetValue(frame, out var ipas) && ipas.Count > 0;
+    private bool MappedBy(Component persona, long frame) => reverse[(int)persona].GetValueOrDefault(frame) > 0;
 
     /// <summary>The persona that owns (or lends) a frame, for labelling unscrubbed data.</summary>
     private Component OwnerOf(long frame) =>
@@ -138,16 +150,6 @@ public sealed partial class Validator
             }
         }
         return stale;
-    }
-
-    private static MapValue StoreIfDiffers(MapValue outer, int component, long page, object machine, string field, List<string> evidence)
-    {
-        var inner = (MapValue)outer.Get(component);
-        var spec = inner.Get(page);
-        if (spec.Equals(machine))
-            return outer;
-        evidence.Add($"frame 0x{page:x} (PA 0x{page * 4096:x}): {field} is {machine} on the machine, {spec} in the spec");
-        return outer.Store(component, inner.Store(page, machine));
     }
 
     private static MapValue StoreIfDiffers(MapValue map, long page, object machine, string field, List<string> evidence)

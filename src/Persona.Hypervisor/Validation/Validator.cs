@@ -24,6 +24,7 @@ public sealed partial class Validator : ITrapObserver
     private ulong[]? entrySnapshot;
     private Component entryPersona;
     private ConcreteState current;
+    private PageClasses? classes;
 
     /// <summary>A validator of the given hypervisor against the spec as written.</summary>
     public Validator(Hypervisor hypervisor) : this(hypervisor, SpecModel.Default)
@@ -62,8 +63,7 @@ public sealed partial class Validator : ITrapObserver
             foreach (var ipaPage in hypervisor.TablesOf(persona).MappedIpaPages())
                 Rewalk(persona, ipaPage);
         }
-        var allPages = world.Pages;
-        Check("boot", [], "the initial state", current, allPages, fullRuleCheck: true);
+        Check("boot", [], "the initial state", current, world.Pages, fullRuleCheck: true);
     }
 
     /// <inheritdoc/>
@@ -113,12 +113,17 @@ public sealed partial class Validator : ITrapObserver
     {
         var footprint = new List<long>(pages);
         var abstracted = Abstract(expected, footprint, evidence);
+        if (classes is null)
+            classes = new PageClasses(world.Pages, abstracted, world.Devices.Count);
+        else
+            classes.Touch(footprint);
+        var wholeWorld = world with { Pages = classes.Representatives() };
         var changed = ChangedGlobalFields(current, abstracted);
         var broken = new List<string>();
         var restricted = world with { Pages = footprint };
         foreach (var (rule, term) in rules)
         {
-            var checkWorld = fullRuleCheck || rule.NeedsAllPages(changed) ? world : restricted;
+            var checkWorld = fullRuleCheck || rule.NeedsAllPages(changed) ? wholeWorld : restricted;
             var evaluator = new Evaluator(checkWorld, new Dictionary<string, ConcreteState> { ["s"] = abstracted });
             if (!evaluator.IsTrue(term))
                 broken.Add(rule.Rule.Id);
