@@ -91,8 +91,10 @@ public sealed partial class Hypervisor
     {
         var mmio = Platform.Devices[device].Mmio;
         for (var a = mmio.Base; a < mmio.End; a += HypervisorLayout.PageSize)
+        {
             TablesOf(persona).Unmap(a);
-        InvalidateVmid(persona);
+            InvalidateIpa(persona, a);
+        }
     }
 
     private ulong LoadKernel(Component persona, byte[] elf)
@@ -104,10 +106,20 @@ public sealed partial class Hypervisor
         return image.EntryPoint;
     }
 
-    /// <summary>Invalidates every stage-1 and stage-2 TLB entry of a persona's VMID on every core (TLBI VMALLS12E1IS).</summary>
-    private void InvalidateVmid(Component persona)
+    /// <summary>Invalidates a persona's TLB entries for one IPA page on every core (TLBI IPAS2E1IS); when the persona runs with its
+    /// stage-1 MMU on, combined entries are keyed by VA, so it also invalidates the whole VMID (TLBI VMALLE1IS).</summary>
+    private void InvalidateIpa(Component persona, ulong ipa)
     {
-        var invalidation = new Arm.Memory.TlbInvalidation(Arm.Memory.TlbInvalidationScope.Vmid, TablesOf(persona).Vmid, 0, 0);
+        var vmid = TablesOf(persona).Vmid;
+        Broadcast(new Arm.Memory.TlbInvalidation(Arm.Memory.TlbInvalidationScope.VmidIntermediateAddress, vmid, 0, ipa >> 12));
+        var sctlr = persona == Foreground ? BootCore.ReadSystemRegister(SystemRegister.SctlrEl1)
+            : contexts[(int)persona]?[SavedRegisters.IndexOf(SystemRegister.SctlrEl1)] ?? 0;
+        if ((sctlr & (ulong)SctlrBits.M) != 0)
+            Broadcast(new Arm.Memory.TlbInvalidation(Arm.Memory.TlbInvalidationScope.Vmid, vmid, 0, 0));
+    }
+
+    private void Broadcast(in Arm.Memory.TlbInvalidation invalidation)
+    {
         foreach (var c in Machine.Cores)
             ((Arm.Platform.InterpreterCore)c).Core.ApplyTlbInvalidation(invalidation);
     }

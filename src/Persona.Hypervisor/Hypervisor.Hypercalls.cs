@@ -79,7 +79,7 @@ public sealed partial class Hypervisor
         if (!Mutants.HasFlag(HypervisorMutant.UnshareKeepsBorrowerMapping))
             TablesOf(loan.Borrower).Unmap(ChannelIpaOf(loan.Slot));
         if (!Mutants.HasFlag(HypervisorMutant.SkipTlbInvalidationOnUnmap))
-            InvalidateVmid(loan.Borrower);
+            InvalidateIpa(loan.Borrower, ChannelIpaOf(loan.Slot));
         if (!Mutants.HasFlag(HypervisorMutant.SkipScrubOnUnshare))
             Scrub(frame);
         if (!Mutants.HasFlag(HypervisorMutant.UnshareKeepsOwnershipMetadata))

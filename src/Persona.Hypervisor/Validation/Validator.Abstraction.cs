@@ -133,7 +133,7 @@ public sealed partial class Validator
         foreach (var persona in HypervisorLayout.Personas)
         {
             var tables = hypervisor.TablesOf(persona);
-            foreach (var ipaPage in tables.TouchedIpaPages)
+            foreach (var ipaPage in touchedIpaPages[(int)persona])
             {
                 if (forward[(int)persona].ContainsKey(ipaPage))
                     continue;

@@ -25,6 +25,7 @@ public sealed partial class Validator : ITrapObserver
     private Component entryPersona;
     private ConcreteState current;
     private PageClasses? classes;
+    private readonly ulong[][] touchedIpaPages = [[], []];
 
     /// <summary>A validator of the given hypervisor against the spec as written.</summary>
     public Validator(Hypervisor hypervisor) : this(hypervisor, SpecModel.Default)
@@ -103,7 +104,8 @@ public sealed partial class Validator : ITrapObserver
         var footprint = new HashSet<long>(steps.SelectMany(s => s.Pages));
         foreach (var persona in HypervisorLayout.Personas)
         {
-            foreach (var ipaPage in hypervisor.TablesOf(persona).DrainTouched())
+            touchedIpaPages[(int)persona] = hypervisor.TablesOf(persona).DrainTouched();
+            foreach (var ipaPage in touchedIpaPages[(int)persona])
                 footprint.UnionWith(Rewalk(persona, ipaPage));
         }
         Check(trap.ToString(), evidence, string.Join("; ", steps), expected, [.. footprint], fullRuleCheck: false);
@@ -131,10 +133,15 @@ public sealed partial class Validator : ITrapObserver
         current = abstracted;
         if (evidence.Count == 0 && broken.Count == 0)
             return;
+        if (evidence.Count > MaxEvidenceLines)
+            evidence = [.. evidence.Take(MaxEvidenceLines), $"... and {evidence.Count - MaxEvidenceLines} more differences of the same kind"];
         FirstViolation = new Violation(trap, operation, broken, evidence);
         if (StopOnViolation)
             hypervisor.Machine.PowerOffSystem(0);
     }
+
+    /// <summary>How many evidence lines a report keeps (a wrong VMID differs on every page).</summary>
+    private const int MaxEvidenceLines = 24;
 
     private static readonly string[] GlobalFields =
         [.. Fields.All.Select(f => f.Name).Where(n => !RuleFootprint.PageIndexedFields.Contains(n))];
