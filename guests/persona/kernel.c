@@ -48,10 +48,10 @@ static void fill_secret(void)
 }
 
 #if PERSONA_WORK
-/* Reads guest-physical addresses outside the work RAM: each must read as zero, never as personal data. */
+/* Reads guest-physical addresses outside the work RAM and its channel page: each must read as zero, never as personal data. */
 static void attack_read_foreign(void)
 {
-    static const u64 targets[] = { 0x4E000000UL, 0x52000000UL, 0x5FFFF000UL, 0x60000000UL, 0x80000000UL, 0xF0000000UL };
+    static const u64 targets[] = { 0x4E000000UL, 0x52000000UL, 0x5FFFF000UL, 0x60000000UL, 0x80001000UL, 0xF0000000UL };
     u64 found = 0;
     for (unsigned i = 0; i < sizeof targets / sizeof targets[0]; i++) {
         u64 v = *(volatile u64 *)targets[i];

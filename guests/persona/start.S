@@ -40,11 +40,16 @@ tamper_vttbr:
 
     .balign 0x800
 el1_vectors:
-    .rept 4
+    // Synchronous exceptions from the current EL, with SP_EL0 (+0x000) and with SP_EL1 (+0x200); the rest hang.
     .balign 0x80
     b       el1_sync
+    .rept 3
+    .balign 0x80
+    b       .
     .endr
-    .rept 12
+    .balign 0x80
+    b       el1_sync
+    .rept 11
     .balign 0x80
     b       .
     .endr
