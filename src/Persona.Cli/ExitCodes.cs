@@ -33,6 +33,7 @@ public static class ExitCodes
         Persona.Spec.Platforms.PlatformFileException p => p.Message,
         UserInputException u => u.Message,
         Persona.Arm.Loading.ImageException i => i.Message,
+        Persona.Hypervisor.Scenarios.ScenarioFileException s => s.Message,
         _ => null,
     };
 }

@@ -13,6 +13,7 @@ public static class Program
         {
             ProveCommand.Create(),
             Commands.EmuCommand.Create(),
+            RunCommand.Create(),
         };
         return ExitCodes.Run(() =>
         {
