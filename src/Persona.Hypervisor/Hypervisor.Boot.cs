@@ -17,6 +17,9 @@ public sealed partial class Hypervisor
     /// <summary>SPSR_EL2 for a persona's first entry: EL1h with DAIF masked.</summary>
     private const ulong FirstEntrySpsr = 0x3c5;
 
+    /// <summary>The seed the work key is derived from (runs reproduce).</summary>
+    private const int KeySeed = 2011;
+
     /// <summary>The largest kernel image the loader accepts (it is staged in a scratch buffer of this size).</summary>
     private const int MaxKernelSize = 2 << 20;
 
@@ -35,6 +38,7 @@ public sealed partial class Hypervisor
         }
         if (Mutants.HasFlag(HypervisorMutant.DeviceMmioInBothPersonas) && Platform.Devices.ToList().FindIndex(d => d.Name == "camera") is var camera and >= 0)
             MapDevice(Component.Work, camera);
+        InstallKey(KeySeed);
         var personalEntry = LoadKernel(Component.Personal, personalKernel);
         var workEntry = LoadKernel(Component.Work, workKernel);
 

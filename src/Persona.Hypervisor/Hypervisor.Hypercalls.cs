@@ -47,7 +47,7 @@ public sealed partial class Hypervisor
         if (OwnFrame(from, ipa) is not { } frame)
             return HypercallResult.BadAddress;
         var to = HypervisorLayout.Other(from);
-        var allowed = Mutants.HasFlag(HypervisorMutant.ShareWithoutChecks) || (from != Component.Work
+        var allowed = Mutants.HasFlag(HypervisorMutant.ShareWithoutChecks) || (from != Component.Work && !(to == Component.Work && WorkWiped)
             && Ownership.StateOf(from, frame) == PageState.Owned && Ownership.StateOf(to, frame) == PageState.None);
         var slot = Array.IndexOf(borrowedSlots[(int)to], null);
         if (slot < 0)

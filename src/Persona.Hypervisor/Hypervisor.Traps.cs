@@ -19,6 +19,8 @@ public sealed partial class Hypervisor
         var steps = new List<SpecStep>();
         var switchedBefore = Foreground;
         var elr = core.ReadSystemRegister(SystemRegister.ElrEl2);
+        if (WipeDue(persona))
+            RemoteWipe(steps);
         string description;
         if (record.Kind != ExceptionKind.Synchronous)
         {

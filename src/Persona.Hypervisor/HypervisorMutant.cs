@@ -42,4 +42,7 @@ public enum HypervisorMutant
 
     /// <summary>Share maps the page after the named one into the borrower.</summary>
     ShareMapsNeighbourPage = 1 << 11,
+
+    /// <summary>The remote wipe releases the work pages without scrubbing the first one (the work kernel's code).</summary>
+    SkipScrubOnWipe = 1 << 12,
 }

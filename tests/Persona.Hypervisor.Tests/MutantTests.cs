@@ -21,13 +21,14 @@ public sealed class MutantTests(ITestOutputHelper output)
         { HypervisorMutant.GrantForegroundDevicesToBackground, WorkMode.Normal, "grant(d=0, who=Personal) but the spec's guard refuses it" },
         { HypervisorMutant.UnshareKeepsOwnershipMetadata, WorkMode.Normal, "pageState[Personal]" },
         { HypervisorMutant.ShareMapsNeighbourPage, WorkMode.Normal, "MEM-2" },
+        { HypervisorMutant.SkipScrubOnWipe, WorkMode.Normal, "MEM-5" },
     };
 
     [Theory]
     [MemberData(nameof(Mutants))]
     public void ValidatorCatchesTheSeededBug(HypervisorMutant mutant, WorkMode mode, string phrase)
     {
-        var result = PersonaRun.Run(new RunOptions(Mutants: mutant, WorkMode: mode));
+        var result = PersonaRun.Run(new RunOptions(Mutants: mutant, WorkMode: mode, WipeAtTrap: mutant == HypervisorMutant.SkipScrubOnWipe ? WipeTests.MidUseTrap : null));
         output.WriteLine(result.Violation?.ToString() ?? "no violation");
         Assert.NotNull(result.Violation);
         Assert.Contains(phrase, result.Violation.ToString());

@@ -10,11 +10,13 @@ namespace Persona.Hypervisor.Running;
 /// <param name="WorkMode">The work kernel's run mode.</param>
 /// <param name="Validate">Whether the validator checks every trap and world switch.</param>
 /// <param name="MaxInstructions">The instruction budget.</param>
+/// <param name="WipeAtTrap">When set, IT orders a remote wipe carried out at the first personal trap from this trap number on.</param>
 public sealed record RunOptions(
     HypervisorMutant Mutants = HypervisorMutant.None,
     WorkMode WorkMode = WorkMode.Normal,
     bool Validate = true,
-    ulong MaxInstructions = 10_000_000);
+    ulong MaxInstructions = 10_000_000,
+    long? WipeAtTrap = null);
 
 /// <summary>What a run produced.</summary>
 /// <param name="Stop">Why and when the machine stopped.</param>
@@ -48,6 +50,8 @@ public static class PersonaRun
         var machine = new Machine(new MachineOptions { CoreCount = 1, RamSize = platform.Ram.Size }, InterpreterCore.Factory(), Stream.Null);
         var hypervisor = new Hypervisor(machine, platform, options.Mutants);
         hypervisor.Boot(PersonaKernels.Personal, PersonaKernels.Work, (ulong)options.WorkMode);
+        if (options.WipeAtTrap is { } trap)
+            hypervisor.ScheduleRemoteWipe(trap);
         Validator? validator = null;
         if (options.Validate)
         {

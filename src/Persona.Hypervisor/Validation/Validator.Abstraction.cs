@@ -57,6 +57,10 @@ public sealed partial class Validator
             }
         }
         var staleTlb = StaleTlbFrames(cores, evidence);
+        // The key store's page is always checked: destroying the key must leave it zero.
+        var keyFrame = (long)(hypervisor.KeyAddress / HypervisorLayout.PageSize);
+        if (!pages.Contains(keyFrame))
+            pages.Add(keyFrame);
         pages.AddRange(staleTlb.Select(s => s.Frame).Where(f => !pages.Contains(f)));
 
         // Page-indexed fields on the footprint.
@@ -110,6 +114,7 @@ public sealed partial class Validator
 
         AbstractDevices(expected, changes, evidence);
         AbstractContexts(expected, vttbr, changes, evidence);
+        AbstractWipe(expected, changes, evidence);
         return expected.With(changes);
     }
 

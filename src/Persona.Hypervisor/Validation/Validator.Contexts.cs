@@ -96,6 +96,22 @@ public sealed partial class Validator
         changes[Fields.SavedContext.Name] = saved;
     }
 
+    /// <summary>The wipe's fields: the work vCPUs stopped, the key store's bytes, the wipe's completion.</summary>
+    private void AbstractWipe(ConcreteState expected, Dictionary<string, object> changes, List<string> evidence)
+    {
+        void Compare(string field, object machine, string what)
+        {
+            if (expected[field].Equals(machine))
+                return;
+            evidence.Add($"{what}: {field} is {machine} on the machine, {expected[field]} in the spec");
+            changes[field] = machine;
+        }
+        Compare(Fields.WorkRunnable.Name, !hypervisor.WorkWiped, "the work vCPUs");
+        Compare(Fields.WorkKey.Name, (int)(hypervisor.KeyPresent ? KeyState.Present : KeyState.Destroyed), $"the key store at PA 0x{hypervisor.KeyAddress:x}");
+        if (hypervisor.WorkWiped)
+            Compare(Fields.Wipe.Name, (int)WipePhase.Complete, "the remote wipe");
+    }
+
     private Component? PersonaOfVttbr(ulong vttbr) =>
         HypervisorLayout.Personas.Cast<Component?>().FirstOrDefault(p => hypervisor.TablesOf(p!.Value).Root == (vttbr & BaseAddressMask));
 

@@ -72,7 +72,18 @@ public sealed partial class Validator : ITrapObserver
     {
         entryPersona = persona;
         entrySnapshot = SavedRegisters.Capture(core);
+        // Guest stores are not traps: a channel page that now holds data the spec does not know of was written by a persona
+        // mapping it, which is the spec's postNotification (the declared flow).
+        notesPosted.Clear();
+        var content = (MapValue)current[Fields.Content.Name];
+        foreach (var (frame, loan) in hypervisor.LentPages)
+        {
+            if ((int)content.Get(frame) == (int)Label.Zero && !IsZero(frame))
+                notesPosted.Add(SpecStep.Of("postNotification", true, ("who", loan.Borrower), ("p", frame)));
+        }
     }
+
+    private readonly List<SpecStep> notesPosted = [];
 
     /// <inheritdoc/>
     public void OnTrapHandled(Core core, TrapRecord trap)
@@ -83,6 +94,7 @@ public sealed partial class Validator : ITrapObserver
         var evidence = new List<string>();
         // The persona ran since the last trap: its data is in the live registers (the spec's compute).
         var steps = new List<SpecStep> { SpecStep.Of("compute", true, ("who", entryPersona)) };
+        steps.AddRange(notesPosted);
         steps.AddRange(trap.Steps);
         var expected = current;
         foreach (var step in steps)
