@@ -12,7 +12,7 @@ namespace Persona.Bench.Hypervisor;
 /// <remarks>Both kernels' entries are overwritten with a three-instruction loop (encodings from aarch64-linux-gnu-as):
 /// <c>movz x0, #FN; hvc #0; b .-8</c>. With FN = 0x100 (status) every trap returns to the same persona; with FN = 0x105 (switch)
 /// every trap is a world switch. Run: <c>dotnet run -c Release --project bench/Persona.Bench -- --filter '*HypervisorTrap*'</c>.</remarks>
-[SimpleJob(warmupCount: 3, iterationCount: 10)]
+[SimpleJob(warmupCount: 1, iterationCount: 5, invocationCount: 1)]
 [MedianColumn]
 public class HypervisorTrapBenchmarks
 {
@@ -68,7 +68,7 @@ public class HypervisorTrapBenchmarks
 
 /// <summary>The embedded default scenario end to end (machine build, hypervisor boot, run), validated against unvalidated.</summary>
 /// <remarks>Run: <c>dotnet run -c Release --project bench/Persona.Bench -- --filter '*DefaultScenario*'</c>.</remarks>
-[SimpleJob(warmupCount: 2, iterationCount: 8)]
+[SimpleJob(warmupCount: 1, iterationCount: 5, invocationCount: 1)]
 [MedianColumn]
 public class DefaultScenarioBenchmarks
 {
