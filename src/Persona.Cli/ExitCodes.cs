@@ -35,6 +35,7 @@ public static class ExitCodes
         Persona.Arm.Loading.ImageException i => i.Message,
         Persona.Smt.SmtInputException s => s.Message,
         Persona.Systematic.Testing.SystematicInputException s => s.Message,
+        Persona.Hypervisor.Scenarios.ScenarioFileException s => s.Message,
         _ => null,
     };
 }

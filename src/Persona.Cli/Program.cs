@@ -15,6 +15,7 @@ public static class Program
             ProveCommand.Create(),
             Commands.EmuCommand.Create(),
             Commands.TestCommand.Create(),
+            RunCommand.Create(),
         };
         return ExitCodes.Run(() =>
         {

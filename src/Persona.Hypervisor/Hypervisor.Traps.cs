@@ -1,0 +1,128 @@
+using Persona.Arm.Contracts;
+using Persona.Arm.Cpu;
+using Persona.Spec.Model;
+
+namespace Persona.Hypervisor;
+
+/// <summary>The trap dispatcher: hypercalls, stage-2 data aborts (the persona UARTs, denied accesses), WFI, SMC/PSCI.</summary>
+public sealed partial class Hypervisor
+{
+    private const ulong PsciSystemOff = 0x8400_0008;
+    private const ulong PsciCpuOff = 0x8400_0002;
+    private const ulong PsciNotSupported = unchecked((ulong)-1L);
+
+    /// <inheritdoc/>
+    public void HandleException(Core core, in ExceptionRecord record)
+    {
+        var persona = Foreground;
+        Observer?.OnTrapEntry(core, persona);
+        var steps = new List<SpecStep>();
+        var switchedBefore = Foreground;
+        var elr = core.ReadSystemRegister(SystemRegister.ElrEl2);
+        if (WipeDue(persona))
+            RemoteWipe(steps);
+        string description;
+        if (record.Kind != ExceptionKind.Synchronous)
+        {
+            description = $"{record.Kind} interrupt";
+            Note($"{persona}: unexpected {record.Kind} at EL2, ignored");
+        }
+        else
+        {
+            description = ((ExceptionClass)(record.Syndrome >> 26)) switch
+            {
+                ExceptionClass.Hvc64 => HandleHypercall(core, persona, steps),
+                ExceptionClass.Smc64 => HandleFirmwareCall(core, persona, steps),
+                ExceptionClass.DataAbortLowerEl => HandleDataAbort(core, persona, record),
+                ExceptionClass.WfxTrap => HandleWaitForInterrupt(core, persona, steps),
+                var ec => HandleUnexpected(core, persona, ec, steps),
+            };
+        }
+        trapCount++;
+        var trap = new TrapRecord(trapCount, core.CoreId, persona, description, record.Syndrome, elr, steps, Foreground != switchedBefore);
+        Observer?.OnTrapHandled(core, trap);
+    }
+
+    private static void SkipInstruction(Core core) =>
+        core.WriteSystemRegister(SystemRegister.ElrEl2, core.ReadSystemRegister(SystemRegister.ElrEl2) + 4);
+
+    private string HandleDataAbort(Core core, Component persona, in ExceptionRecord record)
+    {
+        var esr = record.Syndrome;
+        // Read HPFAR_EL2 and FAR_EL2 from the core (architectural state): ExceptionRecord's HPFAR field holds the raw IPA, not HPFAR's layout.
+        var ipa = ((core.ReadSystemRegister(SystemRegister.HpfarEl2) >> 4) << 12) | (core.ReadSystemRegister(SystemRegister.FarEl2) & 0xFFF);
+        var valid = ((esr >> 24) & 1) != 0;
+        var write = ((esr >> 6) & 1) != 0;
+        var register = (int)((esr >> 16) & 31);
+        var size = 1 << (int)((esr >> 22) & 3);
+        SkipInstruction(core);
+        var access = $"data abort {(write ? "write" : "read")} IPA 0x{ipa:x}";
+        if (!valid)
+        {
+            Note($"{persona}: {access} without a valid syndrome, skipped");
+            return access;
+        }
+        ulong value = 0;
+        if (ipa >= HypervisorLayout.UartIpa && ipa < HypervisorLayout.UartIpa + HypervisorLayout.UartSize)
+        {
+            if (write && ipa == HypervisorLayout.UartIpa)
+                uart[(int)persona].Append((char)(byte)(register == 31 ? 0 : core.GetX(register)));
+            else if (!write && ipa == HypervisorLayout.UartIpa + UartFlagOffset)
+                value = UartFlagsIdle;
+        }
+        else
+        {
+            Note($"{persona}: denied {access} ({size} bytes): not mapped for this persona; reads as zero, writes ignored");
+        }
+        if (!write && register != 31)
+            core.SetX(register, value);
+        return access;
+    }
+
+    /// <summary>The PL011 flag register's offset.</summary>
+    private const ulong UartFlagOffset = 0x18;
+
+    /// <summary>PL011 FR with the transmit FIFO empty and the receive FIFO empty: output never waits.</summary>
+    private const ulong UartFlagsIdle = 0x90;
+
+    private string HandleFirmwareCall(Core core, Component persona, List<SpecStep> steps)
+    {
+        SkipInstruction(core);
+        var function = core.GetX(0);
+        if (function is PsciSystemOff or PsciCpuOff)
+        {
+            Halt(core, persona, steps, "powered off");
+            return $"SMC PSCI 0x{function:x} (power off)";
+        }
+        core.SetX(0, PsciNotSupported);
+        Note($"{persona}: PSCI function 0x{function:x} not supported");
+        return $"SMC PSCI 0x{function:x}";
+    }
+
+    private string HandleWaitForInterrupt(Core core, Component persona, List<SpecStep> steps)
+    {
+        SkipInstruction(core);
+        var other = HypervisorLayout.Other(persona);
+        if (!IsHalted(other))
+            SwitchTo(core, other, steps);
+        return "WFI";
+    }
+
+    private string HandleUnexpected(Core core, Component persona, ExceptionClass ec, List<SpecStep> steps)
+    {
+        Halt(core, persona, steps, $"stopped after an unexpected exception class {ec}");
+        return $"unexpected {ec}";
+    }
+
+    /// <summary>A persona stops for good: the other runs if it can, else the machine powers off.</summary>
+    private void Halt(Core core, Component persona, List<SpecStep> steps, string why)
+    {
+        halted[(int)persona] = true;
+        Note($"{persona}: {why}");
+        var other = HypervisorLayout.Other(persona);
+        if (!IsHalted(other))
+            SwitchTo(core, other, steps);
+        else
+            Machine.PowerOffSystem(core.CoreId);
+    }
+}

@@ -1,0 +1,48 @@
+namespace Persona.Hypervisor;
+
+/// <summary>Seeded bugs the hypervisor can run with, each of which the validator or a test must catch.</summary>
+[Flags]
+public enum HypervisorMutant
+{
+    /// <summary>The correct hypervisor.</summary>
+    None = 0,
+
+    /// <summary>Unshare unmaps the borrower's page but does not invalidate its TLB entries.</summary>
+    SkipTlbInvalidationOnUnmap = 1 << 0,
+
+    /// <summary>Unshare returns a channel page without scrubbing it.</summary>
+    SkipScrubOnUnshare = 1 << 1,
+
+    /// <summary>The work persona runs with the personal persona's VMID.</summary>
+    WrongVmid = 1 << 2,
+
+    /// <summary>The world switch does not save X30.</summary>
+    RegisterNotSaved = 1 << 3,
+
+    /// <summary>The personal persona's stage-2 range is one page too long (it reaches the first work page).</summary>
+    Stage2RangeOffByOne = 1 << 4,
+
+    /// <summary>The camera's MMIO is mapped into both personas at boot.</summary>
+    DeviceMmioInBothPersonas = 1 << 5,
+
+    /// <summary>Share skips its ownership and direction checks.</summary>
+    ShareWithoutChecks = 1 << 6,
+
+    /// <summary>Unshare leaves the page mapped in the borrower's tables.</summary>
+    UnshareKeepsBorrowerMapping = 1 << 7,
+
+    /// <summary>The world switch keeps the foreground devices with the old persona.</summary>
+    SwitchKeepsForegroundDevices = 1 << 8,
+
+    /// <summary>The world switch hands the foreground devices to the persona leaving the foreground.</summary>
+    GrantForegroundDevicesToBackground = 1 << 9,
+
+    /// <summary>Unshare unmaps the page but leaves the ownership metadata saying it is still lent.</summary>
+    UnshareKeepsOwnershipMetadata = 1 << 10,
+
+    /// <summary>Share maps the page after the named one into the borrower.</summary>
+    ShareMapsNeighbourPage = 1 << 11,
+
+    /// <summary>The remote wipe releases the work pages without scrubbing the first one (the work kernel's code).</summary>
+    SkipScrubOnWipe = 1 << 12,
+}

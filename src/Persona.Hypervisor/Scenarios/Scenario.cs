@@ -1,0 +1,31 @@
+using Persona.Hypervisor.Running;
+using Persona.Spec.Model;
+
+namespace Persona.Hypervisor.Scenarios;
+
+/// <summary>A scenario: what the work kernel does, the instruction budget, and what each persona must print.</summary>
+/// <param name="Name">The scenario's name.</param>
+/// <param name="Source">Where it was read from.</param>
+/// <param name="WorkMode">The work kernel's run mode.</param>
+/// <param name="MaxInstructions">The instruction budget.</param>
+/// <param name="Expectations">Lines a persona's UART output must contain.</param>
+public sealed record Scenario(string Name, string Source, WorkMode WorkMode, ulong MaxInstructions, IReadOnlyList<Expectation> Expectations)
+{
+    /// <summary>The embedded default scenario (spec/scenarios/default.scenario).</summary>
+    public static Scenario Default
+    {
+        get
+        {
+            using var stream = typeof(Scenario).Assembly.GetManifestResourceStream("default.scenario")
+                ?? throw new InvalidOperationException("the default scenario is not embedded");
+            using var reader = new StreamReader(stream);
+            return ScenarioParser.Parse(reader.ReadToEnd(), "embedded:default.scenario");
+        }
+    }
+}
+
+/// <summary>Text one persona's UART output must contain.</summary>
+/// <param name="Persona">Whose output.</param>
+/// <param name="Text">The text.</param>
+/// <param name="Line">The scenario line that asks for it.</param>
+public sealed record Expectation(Component Persona, string Text, int Line);

@@ -1,0 +1,28 @@
+using Persona.Hypervisor.Running;
+using Persona.Spec.Model;
+
+namespace Persona.Hypervisor.Scenarios;
+
+/// <summary>The outcome of a scenario: the run, and the expectations it missed.</summary>
+/// <param name="Scenario">The scenario run.</param>
+/// <param name="Run">What the run produced.</param>
+/// <param name="Missed">The expectations whose text no persona printed.</param>
+public sealed record ScenarioReport(Scenario Scenario, RunResult Run, IReadOnlyList<Expectation> Missed)
+{
+    /// <summary>Whether the run was valid, powered off cleanly, and met every expectation.</summary>
+    public bool Passed => Run.Violation is null && Missed.Count == 0 && Run.Stop.Reason == Arm.Platform.MachineStopReason.SystemOff;
+}
+
+/// <summary>Runs scenarios on the two-persona machine.</summary>
+public static class ScenarioRunner
+{
+    /// <summary>Runs a scenario, validated unless told otherwise.</summary>
+    public static ScenarioReport Run(Scenario scenario, bool validate = true)
+    {
+        var result = PersonaRun.Run(new RunOptions(WorkMode: scenario.WorkMode, Validate: validate, MaxInstructions: scenario.MaxInstructions));
+        var missed = scenario.Expectations
+            .Where(e => !(e.Persona == Component.Personal ? result.PersonalUart : result.WorkUart).Contains(e.Text, StringComparison.Ordinal))
+            .ToList();
+        return new ScenarioReport(scenario, result, missed);
+    }
+}

@@ -1,0 +1,168 @@
+using Persona.Arm.Cpu;
+using Persona.Arm.Memory;
+using Persona.Arm.Platform;
+using Persona.Spec.Concrete;
+using Persona.Spec.Model;
+
+namespace Persona.Hypervisor.Validation;
+
+/// <summary>The abstraction function: machine → spec state, on the pages a step touched and on every device and global field.</summary>
+public sealed partial class Validator
+{
+    private readonly Dictionary<ulong, long>[] forward = [new(), new()];
+    private readonly Dictionary<long, int>[] reverse;
+
+    /// <summary>Re-walks one IPA page of a persona with the emulator's walker; returns the frames whose reachability may have changed.</summary>
+    private List<long> Rewalk(Component persona, ulong ipaPage)
+    {
+        var affected = new List<long>();
+        var p = (int)persona;
+        if (forward[p].Remove(ipaPage, out var oldFrame))
+        {
+            reverse[p][oldFrame]--;
+            affected.Add(oldFrame);
+        }
+        var walk = hypervisor.TablesOf(persona).Translate(hypervisor.Machine.Bus, ipaPage * HypervisorLayout.PageSize);
+        if (walk.Fault is null)
+        {
+            var frame = (long)(walk.OutputAddress / HypervisorLayout.PageSize);
+            if (hypervisor.Ownership.Covers(frame))
+            {
+                forward[p][ipaPage] = frame;
+                reverse[p][frame] = reverse[p].GetValueOrDefault(frame) + 1;
+                affected.Add(frame);
+            }
+        }
+        return affected;
+    }
+
+    private ConcreteState Abstract(ConcreteState expected, List<long> pages, List<string> evidence)
+    {
+        var changes = new Dictionary<string, object>();
+        var cores = hypervisor.Machine.Cores.Select(c => ((InterpreterCore)c).Core).ToArray();
+        var live = cores[0];
+        var vttbr = live.ReadSystemRegister(SystemRegister.VttbrEl2);
+        var personal = hypervisor.TablesOf(Component.Personal);
+        var work = hypervisor.TablesOf(Component.Work);
+        var vmidsCollide = personal.Vmid == work.Vmid;
+        if (vmidsCollide)
+        {
+            evidence.Add($"both personas' VTTBR_EL2 carry VMID {personal.Vmid} (personal 0x{personal.Vttbr:x}, work 0x{work.Vttbr:x}): each one's TLB entries translate for the other");
+            // One page of each persona is enough to show the consequence on the rules.
+            foreach (var table in new[] { personal, work })
+            {
+                var any = reverse[(int)table.Persona].FirstOrDefault(kv => kv.Value > 0);
+                if (any.Value > 0)
+                    pages.Add(any.Key);
+            }
+        }
+        var staleTlb = StaleTlbFrames(cores, evidence);
+        // The key store's page is always checked: destroying the key must leave it zero.
+        var keyFrame = (long)(hypervisor.KeyAddress / HypervisorLayout.PageSize);
+        if (!pages.Contains(keyFrame))
+            pages.Add(keyFrame);
+        pages.AddRange(staleTlb.Select(s => s.Frame).Where(f => !pages.Contains(f)));
+
+        // Page-indexed fields on the footprint.
+        var pageStates = (MapValue)expected[Fields.PageStates.Name];
+        var mapped = (MapValue)expected[Fields.Mapped.Name];
+        var content = (MapValue)expected[Fields.Content.Name];
+        var poolOf = (MapValue)expected[Fields.PoolOf.Name];
+        var channel = (MapValue)expected[Fields.ChannelPage.Name];
+        var before = (MapValue)current[Fields.Content.Name];
+        var beforeChannel = (MapValue)current[Fields.ChannelPage.Name];
+        var components = new[] { Component.Personal, Component.Work, Component.Hypervisor };
+        var statesOf = components.Select(c => (MapValue)pageStates.Get((int)c)).ToArray();
+        var mappedOf = components.Select(c => (MapValue)mapped.Get((int)c)).ToArray();
+        var statesBefore = statesOf.ToArray();
+        var mappedBefore = mappedOf.ToArray();
+        var staleByPersona = staleTlb.ToLookup(s => s.Persona, s => s.Frame);
+        foreach (var page in pages.Distinct())
+        {
+            for (var i = 0; i < components.Length; i++)
+            {
+                var c = components[i];
+                statesOf[i] = StoreIfDiffers(statesOf[i], page, (int)hypervisor.Ownership.StateOf(c, page), $"pageState[{c}]", evidence);
+                var isMapped = c != Component.Hypervisor && (MappedBy(c, page) || (vmidsCollide && MappedBy(HypervisorLayout.Other(c), page))
+                    || staleByPersona[c].Contains(page));
+                mappedOf[i] = StoreIfDiffers(mappedOf[i], page, isMapped, $"mapped[{c}]", evidence);
+            }
+            var expectedLabel = (int)content.Get(page);
+            if (expectedLabel == (int)Label.Zero && !IsZero(page))
+            {
+                var label = (int)before.Get(page) != (int)Label.Zero ? (int)before.Get(page)
+                    : (bool)beforeChannel.Get(page) ? (int)Label.Notification
+                    : (int)Label.Personal + (int)OwnerOf(page);
+                evidence.Add($"frame 0x{page:x} (PA 0x{page * 4096:x}) should hold zeros but holds data: content {(Label)label}, spec {Label.Zero}");
+                content = content.Store(page, label);
+            }
+            poolOf = StoreIfDiffers(poolOf, page, (int)hypervisor.Ownership.PoolOf(page), "poolOf", evidence);
+            channel = StoreIfDiffers(channel, page, hypervisor.Ownership.IsChannel(page), "channelPage", evidence);
+        }
+        for (var i = 0; i < components.Length; i++)
+        {
+            if (!ReferenceEquals(statesOf[i], statesBefore[i]))
+                pageStates = pageStates.Store((int)components[i], statesOf[i]);
+            if (!ReferenceEquals(mappedOf[i], mappedBefore[i]))
+                mapped = mapped.Store((int)components[i], mappedOf[i]);
+        }
+        changes[Fields.PageStates.Name] = pageStates;
+        changes[Fields.Mapped.Name] = mapped;
+        changes[Fields.Content.Name] = content;
+        changes[Fields.PoolOf.Name] = poolOf;
+        changes[Fields.ChannelPage.Name] = channel;
+
+        AbstractDevices(expected, changes, evidence);
+        AbstractContexts(expected, vttbr, changes, evidence);
+        AbstractWipe(expected, changes, evidence);
+        return expected.With(changes);
+    }
+
+    private bool MappedBy(Component persona, long frame) => reverse[(int)persona].GetValueOrDefault(frame) > 0;
+
+    /// <summary>The persona that owns (or lends) a frame, for labelling unscrubbed data.</summary>
+    private Component OwnerOf(long frame) =>
+        hypervisor.Ownership.StateOf(Component.Work, frame) is PageState.Owned or PageState.SharedOwned ? Component.Work : Component.Personal;
+
+    private bool IsZero(long frame)
+    {
+        var ram = hypervisor.Machine.Bus.Ram;
+        var span = ram.Bytes.AsSpan((int)(((ulong)frame * HypervisorLayout.PageSize) - ram.Base), (int)HypervisorLayout.PageSize);
+        return !span.ContainsAnyExcept((byte)0);
+    }
+
+    /// <summary>TLB entries on any core that still translate a touched IPA page its tables no longer map (VA = IPA: the kernels run with the stage-1 MMU off).</summary>
+    private List<(Component Persona, long Frame)> StaleTlbFrames(Core[] cores, List<string> evidence)
+    {
+        var stale = new List<(Component, long)>();
+        foreach (var persona in HypervisorLayout.Personas)
+        {
+            var tables = hypervisor.TablesOf(persona);
+            foreach (var ipaPage in touchedIpaPages[(int)persona])
+            {
+                if (forward[(int)persona].ContainsKey(ipaPage))
+                    continue;
+                foreach (var core in cores)
+                {
+                    ref var entry = ref core.Tlb.Slot(ipaPage, Tlb.SaltFor(tables.Vmid, false));
+                    if ((entry.Context & Tlb.ValidTag) != 0 && !entry.IsEl2Regime && entry.Vmid == tables.Vmid && entry.VirtualPage == ipaPage)
+                    {
+                        var frame = (long)(entry.PhysicalPage / HypervisorLayout.PageSize);
+                        evidence.Add($"core {core.CoreId}'s TLB still maps {persona} IPA 0x{ipaPage * 4096:x} → PA 0x{entry.PhysicalPage:x} (VMID {tables.Vmid}) after its descriptor was removed");
+                        stale.Add((persona, frame));
+                    }
+                }
+            }
+        }
+        return stale;
+    }
+
+    private static MapValue StoreIfDiffers(MapValue map, long page, object machine, string field, List<string> evidence)
+    {
+        var spec = map.Get(page);
+        if (spec.Equals(machine))
+            return map;
+        evidence.Add($"frame 0x{page:x} (PA 0x{page * 4096:x}): {field} is {machine} on the machine, {spec} in the spec");
+        return map.Store(page, machine);
+    }
+}

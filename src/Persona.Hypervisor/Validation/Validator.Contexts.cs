@@ -1,0 +1,133 @@
+using Persona.Arm.Cpu;
+using Persona.Hypervisor.Vcpu;
+using Persona.Spec.Concrete;
+using Persona.Spec.Model;
+
+namespace Persona.Hypervisor.Validation;
+
+/// <summary>The abstraction of devices (from the stage-2 mappings of their registers) and of CPU contexts (from VTTBR_EL2 and the saved contexts),
+/// and the register-by-register check of a world switch.</summary>
+public sealed partial class Validator
+{
+    private const ulong BaseAddressMask = 0x0000_FFFF_FFFF_FFFE;
+
+    private void AbstractDevices(ConcreteState expected, Dictionary<string, object> changes, List<string> evidence)
+    {
+        var assigned = (MapValue)expected[Fields.DeviceAssigned.Name];
+        var owner = (MapValue)expected[Fields.DeviceOwner.Name];
+        var quiesced = (MapValue)expected[Fields.DeviceQuiesced.Name];
+        var data = (MapValue)expected[Fields.DeviceData.Name];
+        for (var d = 0; d < hypervisor.Devices.Count; d++)
+        {
+            var description = hypervisor.Devices.Describe(d);
+            var holders = HypervisorLayout.Personas.Where(p =>
+                hypervisor.TablesOf(p).Translate(hypervisor.Machine.Bus, description.Mmio.Base) is { Fault: null } w && w.OutputAddress == description.Mmio.Base).ToList();
+            var specAssigned = (bool)assigned.Get((long)d);
+            var specOwner = (Component)(int)owner.Get((long)d);
+            if (holders.Count > 1)
+            {
+                evidence.Add($"device {description.Name}'s registers at PA 0x{description.Mmio.Base:x} are mapped in both personas' stage 2 "
+                    + $"(personal descriptor 0x{hypervisor.TablesOf(Component.Personal).Descriptor(description.Mmio.Base):x}, work descriptor 0x{hypervisor.TablesOf(Component.Work).Descriptor(description.Mmio.Base):x})");
+            }
+            var entry = hypervisor.Devices[d];
+            // A device the hypervisor keeps for itself (mediated: modem, storage) is mapped for no persona.
+            var heldByHypervisor = holders.Count == 0 && entry.Assigned && entry.Owner == Component.Hypervisor;
+            var machineAssigned = holders.Count > 0 || heldByHypervisor;
+            var machineOwner = heldByHypervisor ? Component.Hypervisor : holders.Count == 0 ? specOwner : holders.FirstOrDefault(h => h != specOwner, holders[0]);
+            if (machineAssigned != specAssigned || (machineAssigned && machineOwner != specOwner))
+            {
+                if (holders.Count <= 1)
+                    evidence.Add($"device {description.Name}: its registers are mapped for {(holders.Count == 0 ? "nobody" : holders[0].ToString())}, the spec says {(specAssigned ? specOwner.ToString() : "unassigned")}");
+                assigned = assigned.Store((long)d, machineAssigned);
+                owner = owner.Store((long)d, (int)machineOwner);
+            }
+            if ((bool)quiesced.Get((long)d) != entry.Quiesced)
+            {
+                evidence.Add($"device {description.Name}: quiesced is {entry.Quiesced} in the hypervisor, {quiesced.Get((long)d)} in the spec");
+                quiesced = quiesced.Store((long)d, entry.Quiesced);
+            }
+            var label = entry.Dirty ? (int)Label.Personal + (int)entry.Owner : (int)Label.Zero;
+            if ((int)data.Get((long)d) != label)
+            {
+                evidence.Add($"device {description.Name}: holds {(Label)label} data, the spec says {(Label)(int)data.Get((long)d)}");
+                data = data.Store((long)d, label);
+            }
+        }
+        changes[Fields.DeviceAssigned.Name] = assigned;
+        changes[Fields.DeviceOwner.Name] = owner;
+        changes[Fields.DeviceQuiesced.Name] = quiesced;
+        changes[Fields.DeviceData.Name] = data;
+    }
+
+    private void AbstractContexts(ConcreteState expected, ulong vttbr, Dictionary<string, object> changes, List<string> evidence)
+    {
+        var live = PersonaOfVttbr(vttbr);
+        if (live is not { } foreground)
+        {
+            evidence.Add($"VTTBR_EL2 0x{vttbr:x} selects neither persona's stage-2 tables");
+            return;
+        }
+        var vmid = (ushort)((vttbr >> 48) & 0xFF);
+        if (vmid != HypervisorLayout.VmidOf(foreground))
+            evidence.Add($"VTTBR_EL2 0x{vttbr:x} runs {foreground} with VMID {vmid}, not its own VMID {HypervisorLayout.VmidOf(foreground)}");
+        if ((int)expected[Fields.Foreground.Name] != (int)foreground)
+        {
+            evidence.Add($"VTTBR_EL2 0x{vttbr:x} runs {foreground}; the spec's foreground is {(Component)(int)expected[Fields.Foreground.Name]}");
+            changes[Fields.Foreground.Name] = (int)foreground;
+        }
+        var liveLabel = hasRun[(int)foreground] ? (int)Label.Personal + (int)foreground : (int)Label.Zero;
+        if ((int)expected[Fields.LiveContext.Name] != liveLabel)
+        {
+            evidence.Add($"the live registers hold {(Label)liveLabel} data, the spec says {(Label)(int)expected[Fields.LiveContext.Name]}");
+            changes[Fields.LiveContext.Name] = liveLabel;
+        }
+        var saved = (MapValue)expected[Fields.SavedContext.Name];
+        foreach (var persona in HypervisorLayout.Personas)
+        {
+            var context = hypervisor.SavedContextOf(persona);
+            var whose = context is null ? null : PersonaOfVttbr(context[SavedRegisters.IndexOf(SystemRegister.VttbrEl2)]);
+            var label = whose is { } w && savedAfterRunning[(int)w] ? (int)Label.Personal + (int)w : (int)Label.Zero;
+            if ((int)saved.Get((int)persona) != label)
+            {
+                evidence.Add($"{persona}'s saved context holds {(Label)label} data, the spec says {(Label)(int)saved.Get((int)persona)}");
+                saved = saved.Store((int)persona, label);
+            }
+        }
+        changes[Fields.SavedContext.Name] = saved;
+    }
+
+    /// <summary>The wipe's fields: the work vCPUs stopped, the key store's bytes, the wipe's completion.</summary>
+    private void AbstractWipe(ConcreteState expected, Dictionary<string, object> changes, List<string> evidence)
+    {
+        void Compare(string field, object machine, string what)
+        {
+            if (expected[field].Equals(machine))
+                return;
+            evidence.Add($"{what}: {field} is {machine} on the machine, {expected[field]} in the spec");
+            changes[field] = machine;
+        }
+        Compare(Fields.WorkRunnable.Name, !hypervisor.WorkWiped, "the work vCPUs");
+        Compare(Fields.WorkKey.Name, (int)(hypervisor.KeyPresent ? KeyState.Present : KeyState.Destroyed), $"the key store at PA 0x{hypervisor.KeyAddress:x}");
+        if (hypervisor.WorkWiped)
+            Compare(Fields.Wipe.Name, (int)WipePhase.Complete, "the remote wipe");
+    }
+
+    private Component? PersonaOfVttbr(ulong vttbr) =>
+        HypervisorLayout.Personas.Cast<Component?>().FirstOrDefault(p => hypervisor.TablesOf(p!.Value).Root == (vttbr & BaseAddressMask));
+
+    /// <summary>After a switch, the live registers must be exactly those the incoming persona left with (but X0, its hypercall
+    /// result, and ELR_EL2, its return address, which the hypervisor sets on its behalf).</summary>
+    private void CheckRestoredRegisters(Core core, List<string> evidence)
+    {
+        var incoming = hypervisor.Foreground;
+        if (leftWith[(int)incoming] is not { } left)
+            return;
+        var live = SavedRegisters.Capture(core);
+        var elr = SavedRegisters.IndexOf(SystemRegister.ElrEl2);
+        for (var i = 1; i < live.Length; i++)
+        {
+            if (i != elr && live[i] != left[i])
+                evidence.Add($"after the switch to {incoming}, {SavedRegisters.NameOf(i)} is 0x{live[i]:x} but {incoming} left with 0x{left[i]:x}");
+        }
+    }
+}
