@@ -10,7 +10,7 @@ namespace Persona.Cli.Commands;
 public static class VerifyCommand
 {
     /// <summary>The stages, in the order they run.</summary>
-    public static IReadOnlyList<IVerificationStage> Stages { get; } = [new ProofStage(), new SystematicStage(iterations: 1000)];
+    public static IReadOnlyList<IVerificationStage> Stages { get; } = [new ProofStage(), new SystematicStage(iterations: 1000), new ScenarioStage()];
 
     /// <summary>Builds the command.</summary>
     public static Command Create()
