@@ -32,19 +32,5 @@ public static class FreeVariables
     }
 
     /// <summary>The direct subterms of a node.</summary>
-    public static IEnumerable<Expr> Children(Expr e) => e switch
-    {
-        Select s => [s.Map, s.Key],
-        Store s => [s.Map, s.Key, s.Value],
-        MapOf m => [m.Body],
-        Apply a => [a.Argument],
-        Equal q => [q.Left, q.Right],
-        Not n => [n.Operand],
-        And a => a.Operands,
-        Or o => o.Operands,
-        Implies i => [i.Premise, i.Conclusion],
-        IfThenElse t => [t.Condition, t.Then, t.Else],
-        Quantified q => [q.Body],
-        _ => [],
-    };
+    public static IEnumerable<Expr> Children(Expr e) => Traversal.Children(e);
 }

@@ -26,9 +26,7 @@ public static class RuleVerdicts
     /// <summary>The fields a rule's definition reads.</summary>
     public static string[] FieldsRead(Rule rule)
     {
-        var fields = new SortedSet<string>(StringComparer.Ordinal);
-        Collect(rule.HoldsIn(Persona.Spec.Model.State.Named("s")).Expr, fields);
-        return [.. fields];
+        return [.. Traversal.FieldsRead(rule.HoldsIn(Persona.Spec.Model.State.Named("s")).Expr)];
     }
 
     /// <summary>The ids of the rules broken in the state, in the spec's order.</summary>
@@ -54,61 +52,6 @@ public static class RuleVerdicts
             if (!holds) broken.Add(rule.Id);
         }
         return broken;
-    }
-
-    private static void Collect(Expr e, SortedSet<string> fields)
-    {
-        switch (e)
-        {
-            case FieldRead r:
-                fields.Add(r.Field);
-                break;
-            case Select s:
-                Collect(s.Map, fields);
-                Collect(s.Key, fields);
-                break;
-            case Store s:
-                Collect(s.Map, fields);
-                Collect(s.Key, fields);
-                Collect(s.Value, fields);
-                break;
-            case MapOf m:
-                Collect(m.Body, fields);
-                break;
-            case Persona.Spec.Terms.Apply a:
-                Collect(a.Argument, fields);
-                break;
-            case Equal q:
-                Collect(q.Left, fields);
-                Collect(q.Right, fields);
-                break;
-            case Not n:
-                Collect(n.Operand, fields);
-                break;
-            case And a:
-                foreach (var o in a.Operands) Collect(o, fields);
-                break;
-            case Or o:
-                foreach (var x in o.Operands) Collect(x, fields);
-                break;
-            case Implies i:
-                Collect(i.Premise, fields);
-                Collect(i.Conclusion, fields);
-                break;
-            case IfThenElse t:
-                Collect(t.Condition, fields);
-                Collect(t.Then, fields);
-                Collect(t.Else, fields);
-                break;
-            case Quantified q:
-                Collect(q.Body, fields);
-                break;
-            case BoolLiteral or EnumLiteral or Variable:
-                break;
-            default:
-                // An expression kind this walk does not know could hide a field read: refuse rather than memoise unsoundly.
-                throw new NotSupportedException($"RuleVerdicts cannot find the fields read by {e.GetType().Name}");
-        }
     }
 
     private static string Describe(object value)
