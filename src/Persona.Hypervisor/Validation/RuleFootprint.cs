@@ -42,7 +42,6 @@ public sealed record RuleFootprint(Rule Rule, IReadOnlySet<string> Fields, bool 
                     Walk(s.Map);
                     Walk(s.Key);
                     break;
-                case Store s: Walk(s.Map); Walk(s.Key); Walk(s.Value); break;
                 case MapOf m:
                     if (m.Key.Sort == Sorts.Page) boundPages.Add(m.Key);
                     Walk(m.Body);
@@ -53,12 +52,6 @@ public sealed record RuleFootprint(Rule Rule, IReadOnlySet<string> Fields, bool 
                         local = false;
                     Walk(a.Argument);
                     break;
-                case Equal q: Walk(q.Left); Walk(q.Right); break;
-                case Not n: Walk(n.Operand); break;
-                case And a: foreach (var o in a.Operands) Walk(o); break;
-                case Or o: foreach (var x in o.Operands) Walk(x); break;
-                case Implies i: Walk(i.Premise); Walk(i.Conclusion); break;
-                case IfThenElse t: Walk(t.Condition); Walk(t.Then); Walk(t.Else); break;
                 case Quantified q:
                     if (q.Bound.Sort == Sorts.Page)
                     {
@@ -66,6 +59,9 @@ public sealed record RuleFootprint(Rule Rule, IReadOnlySet<string> Fields, bool 
                         boundPages.Add(q.Bound);
                     }
                     Walk(q.Body);
+                    break;
+                default:
+                    foreach (var child in Traversal.Children(e)) Walk(child);
                     break;
             }
         }
