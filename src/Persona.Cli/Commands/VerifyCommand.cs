@@ -60,7 +60,9 @@ public static class VerifyCommand
         Directory.CreateDirectory(options.ReportDirectory);
         var json = Path.Combine(options.ReportDirectory, "verify.json");
         File.WriteAllText(json, JsonSerializer.Serialize(new { platform = platform.Name, source = platform.Source, seed = options.Seed, stages = results }, JsonOptions));
-        AnsiConsole.MarkupLine($"report: {Markup.Escape(json)}");
+        var junit = Path.Combine(options.ReportDirectory, "verify.junit.xml");
+        JUnitReport.Of(platform.Name, results).Save(junit);
+        AnsiConsole.MarkupLine($"reports: {Markup.Escape(json)}, {Markup.Escape(junit)}");
         var passed = results.All(r => r.Passed);
         AnsiConsole.MarkupLine(passed ? "[green bold]verified[/]" : "[red bold]verification failed[/]");
         return passed ? ExitCodes.Ok : ExitCodes.VerificationFailed;
