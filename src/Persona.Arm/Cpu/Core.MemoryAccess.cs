@@ -108,6 +108,7 @@ public sealed partial class Core
         return TryWriteSlow(va, size, user, value);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private bool TryReadSlow(ulong va, int size, bool user, out ulong value)
     {
         value = 0;
@@ -143,6 +144,7 @@ public sealed partial class Core
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private bool TryWriteSlow(ulong va, int size, bool user, ulong value)
     {
         if (alignmentChecked && (va & (ulong)(size - 1)) != 0)

@@ -118,6 +118,16 @@ public sealed partial class Core
         WriteX(f.Rd, result, is64);
     }
 
+    // The shifted Rm operand; an amount of 0 (MOV, CMP, plain EOR/ADD...) skips the shifter, which the JIT does not inline.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private ulong ShiftedRegister(RegisterOperands f)
+    {
+        var value = ReadX(f.Rm);
+        if (f.ShiftAmount == 0)
+            return f.Is64 ? value : (uint)value;
+        return ShiftValue(value, f.Shift, f.ShiftAmount, f.Is64);
+    }
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void ExecuteLogicalShifted(uint word, LogicalOperation operation)
     {
@@ -127,7 +137,7 @@ public sealed partial class Core
             Undefined();
             return;
         }
-        var operand = ShiftValue(ReadX(f.Rm), f.Shift, f.ShiftAmount, f.Is64);
+        var operand = ShiftedRegister(f);
         if (f.Invert)
             operand = ~operand;
         WriteX(f.Rd, Logical(ReadX(f.Rn), operand, operation, f.Is64));
@@ -142,7 +152,7 @@ public sealed partial class Core
             Undefined();
             return;
         }
-        var operand = ShiftValue(ReadX(f.Rm), f.Shift, f.ShiftAmount, f.Is64);
+        var operand = ShiftedRegister(f);
         var result = subtract
             ? AddWithCarry(ReadX(f.Rn), ~operand, 1, f.Is64, setFlags)
             : AddWithCarry(ReadX(f.Rn), operand, 0, f.Is64, setFlags);
