@@ -36,6 +36,20 @@ public sealed partial class Core
             case InstructionId.LoadUnsignedOffset: ExecuteLoadUnsignedOffset(word); break;
             case InstructionId.StoreImmediate9: ExecuteStoreImmediate9(word); break;
             case InstructionId.LoadImmediate9: ExecuteLoadImmediate9(word); break;
+            case InstructionId.Adrp: ExecuteAdrp(word); break;
+            case InstructionId.AndImmediate: ExecuteLogicalImmediate(word, LogicalOperation.And); break;
+            case InstructionId.OrrImmediate: ExecuteLogicalImmediate(word, LogicalOperation.Or); break;
+            case InstructionId.EorImmediate: ExecuteLogicalImmediate(word, LogicalOperation.ExclusiveOr); break;
+            case InstructionId.AndsImmediate: ExecuteLogicalImmediate(word, LogicalOperation.AndSetFlags); break;
+            case InstructionId.Movn or InstructionId.Movz or InstructionId.Movk: ExecuteMoveWide(word, (InstructionId)(slot >> 32)); break;
+            case InstructionId.Sbfm or InstructionId.Bfm or InstructionId.Ubfm: ExecuteBitfield(word, (InstructionId)(slot >> 32)); break;
+            case InstructionId.ConditionalSelect: ExecuteConditionalSelect(word); break;
+            case InstructionId.Tbz: ExecuteTestAndBranch(word, branchIfOne: false); break;
+            case InstructionId.Tbnz: ExecuteTestAndBranch(word, branchIfOne: true); break;
+            case InstructionId.Blr: ExecuteBranchRegister(word, link: true); break;
+            case InstructionId.StorePair: ExecuteLoadStorePair(word, isLoad: false); break;
+            case InstructionId.LoadPair: ExecuteLoadStorePair(word, isLoad: true); break;
+            case InstructionId.LoadStoreRegisterOffset: ExecuteLoadStoreRegisterOffset(word); break;
             default: ExecuteOther(slot); break;
         }
     }
@@ -48,13 +62,6 @@ public sealed partial class Core
         switch ((InstructionId)(slot >> 32))
         {
             case InstructionId.Adr: ExecuteAdr(word); break;
-            case InstructionId.Adrp: ExecuteAdrp(word); break;
-            case InstructionId.AndImmediate: ExecuteLogicalImmediate(word, LogicalOperation.And); break;
-            case InstructionId.OrrImmediate: ExecuteLogicalImmediate(word, LogicalOperation.Or); break;
-            case InstructionId.EorImmediate: ExecuteLogicalImmediate(word, LogicalOperation.ExclusiveOr); break;
-            case InstructionId.AndsImmediate: ExecuteLogicalImmediate(word, LogicalOperation.AndSetFlags); break;
-            case InstructionId.Movn or InstructionId.Movz or InstructionId.Movk: ExecuteMoveWide(word, (InstructionId)(slot >> 32)); break;
-            case InstructionId.Sbfm or InstructionId.Bfm or InstructionId.Ubfm: ExecuteBitfield(word, (InstructionId)(slot >> 32)); break;
             case InstructionId.Extr: ExecuteExtr(word); break;
             case InstructionId.AndsShifted: ExecuteLogicalShifted(word, LogicalOperation.AndSetFlags); break;
             case InstructionId.AddsShifted: ExecuteAddSubShifted(word, subtract: false, setFlags: true); break;
@@ -62,13 +69,9 @@ public sealed partial class Core
             case InstructionId.AddSubCarry: ExecuteAddSubCarry(word); break;
             case InstructionId.ConditionalCompareRegister: ExecuteConditionalCompare(word, immediate: false); break;
             case InstructionId.ConditionalCompareImmediate: ExecuteConditionalCompare(word, immediate: true); break;
-            case InstructionId.ConditionalSelect: ExecuteConditionalSelect(word); break;
             case InstructionId.DataProcessing2Source: ExecuteDataProcessing2Source(word); break;
             case InstructionId.DataProcessing1Source: ExecuteDataProcessing1Source(word); break;
             case InstructionId.DataProcessing3Source: ExecuteDataProcessing3Source(word); break;
-            case InstructionId.Tbz: ExecuteTestAndBranch(word, branchIfOne: false); break;
-            case InstructionId.Tbnz: ExecuteTestAndBranch(word, branchIfOne: true); break;
-            case InstructionId.Blr: ExecuteBranchRegister(word, link: true); break;
             case InstructionId.Eret: ExecuteEret(); break;
             case InstructionId.Svc: ExecuteSvc(word); break;
             case InstructionId.Hvc: ExecuteHvc(word); break;
@@ -96,10 +99,7 @@ public sealed partial class Core
             case InstructionId.CompareAndSwapPair: ExecuteCompareAndSwapPair(word); break;
             case InstructionId.AtomicMemoryOperation: ExecuteAtomicMemoryOperation(word); break;
             case InstructionId.Swap: ExecuteSwap(word); break;
-            case InstructionId.StorePair: ExecuteLoadStorePair(word, isLoad: false); break;
-            case InstructionId.LoadPair: ExecuteLoadStorePair(word, isLoad: true); break;
             case InstructionId.LoadSignedUnsignedOffset: ExecuteLoadSignedUnsignedOffset(word); break;
-            case InstructionId.LoadStoreRegisterOffset: ExecuteLoadStoreRegisterOffset(word); break;
             case InstructionId.FpSimd or InstructionId.FpSimdLoadStore: ExecuteFpSimd(); break;
             case InstructionId.LoadStoreImmediate9: ExecuteLoadStoreImmediate9(word); break;
             default: Undefined(); break;

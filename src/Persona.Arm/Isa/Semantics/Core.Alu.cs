@@ -36,7 +36,8 @@ public sealed partial class Core
     private void ExecuteLogicalImmediate(uint word, LogicalOperation operation)
     {
         var f = new ImmediateOperands(word);
-        if (!BitMasks.TryDecode(f.N, f.Imms, f.Immr, true, f.Is64, out var mask, out _))
+        var mask = BitMasks.LogicalImmediate(f.N, f.Imms, f.Immr, f.Is64);
+        if (mask == 0)
         {
             Undefined();
             return;

@@ -101,8 +101,21 @@ public sealed partial class Core
             Undefined();
             return;
         }
-        var index = ExtendValue(ReadX(f.Rs), extend, f.ScaleIndex ? f.Size : 0);
-        LoadOrStore(f.Size, f.Opc, ReadXOrSp(f.Rn) + index, f.Rt, exceptionLevel == 0);
+        var address = ReadXOrSp(f.Rn) + ExtendValue(ReadX(f.Rs), extend, f.ScaleIndex ? f.Size : 0);
+        // Plain STR and zero-extending LDR (the common case) take the fast TLB path directly.
+        switch (f.Opc)
+        {
+            case 0:
+                TryWrite(address, 1 << f.Size, ReadX(f.Rt));
+                break;
+            case 1:
+                if (TryRead(address, 1 << f.Size, out var value))
+                    WriteX(f.Rt, value);
+                break;
+            default:
+                LoadOrStore(f.Size, f.Opc, address, f.Rt, exceptionLevel == 0);
+                break;
+        }
     }
 
     /// <summary>The shared load/store of one register by size and opc: store, zero-extending load, sign-extending loads, PRFM.</summary>
