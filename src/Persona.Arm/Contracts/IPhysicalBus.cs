@@ -26,6 +26,17 @@ public sealed class RamRegion(ulong basePhysicalAddress, byte[] bytes)
     /// <summary>The number of bytes in the region.</summary>
     public ulong Size => (ulong)Bytes.LongLength;
 
+    /// <summary>A writable view of [address, address+length) for writes that do not come from a core's store path (DMA, loaders, a hypervisor); the decoded instructions of every page it touches are dropped, so code written this way runs as written.</summary>
+    /// <remarks>Cores only run between such writes (the scheduler is single-threaded), so dropping first is as good as dropping after.
+    /// Throws <see cref="ArgumentOutOfRangeException"/> when the range is not wholly in the region.</remarks>
+    public Span<byte> SpanForWrite(ulong address, int length)
+    {
+        if (length < 0 || !Contains(address, (ulong)length))
+            throw new ArgumentOutOfRangeException(nameof(address), $"0x{address:X}+0x{length:X} is not inside RAM 0x{Base:X}+0x{Size:X}");
+        Memory.DecodedCodeCache.For(this).InvalidateRange(address - Base, (ulong)length);
+        return Bytes.AsSpan((int)(address - Base), length);
+    }
+
     /// <summary>True when [address, address+length) lies wholly in this region.</summary>
     public bool Contains(ulong address, ulong length) => address >= Base && address - Base <= Size && length <= Size - (address - Base);
 }

@@ -84,9 +84,10 @@ public static class ElfLoader
         if (memorySize > 0 && !ram.Contains(address, memorySize))
             throw new ImageException(imagePath, $"segment {index} at [0x{address:X}, 0x{address + memorySize:X}) is outside RAM [0x{ram.Base:X}, 0x{ram.Base + ram.Size:X})");
 
-        var start = (int)(address - ram.Base);
-        file.Slice((int)offset, (int)fileSize).CopyTo(ram.Bytes.AsSpan(start));
-        ram.Bytes.AsSpan(start + (int)fileSize, (int)(memorySize - fileSize)).Clear();
+        // Through the write view: an image loaded over code that already ran (a reload) must run as loaded.
+        var segment = ram.SpanForWrite(address, (int)memorySize);
+        file.Slice((int)offset, (int)fileSize).CopyTo(segment);
+        segment[(int)fileSize..].Clear();
         return new LoadedSegment(address, fileSize, memorySize);
     }
 

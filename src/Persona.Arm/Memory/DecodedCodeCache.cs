@@ -7,7 +7,8 @@ namespace Persona.Arm.Memory;
 /// <summary>Decoded instructions per physical RAM page, shared by all cores on the same RAM.</summary>
 /// <remarks>A slot holds (id &lt;&lt; 32) | word, or 0 when not yet decoded; keeping the word beside the id means a stale
 /// slot still executes a consistent (old) instruction, as hardware does before IC invalidation. A page is emptied when a
-/// core writes to it and on IC IALLU/IALLUIS/IVAU.</remarks>
+/// core writes to it, when anything else writes to it through <see cref="RamRegion.SpanForWrite"/> or the bus, and on IC
+/// IALLU/IALLUIS/IVAU.</remarks>
 public sealed class DecodedCodeCache
 {
     /// <summary>Slots per page (4 KiB / 4 bytes).</summary>
@@ -45,6 +46,19 @@ public sealed class DecodedCodeCache
         if (pages[pageIndex] is { } slots)
             Array.Clear(slots);
         holdsCode[pageIndex] = 0;
+    }
+
+    /// <summary>Empties the pages that [offset, offset+length) of RAM touches (a write from outside the cores: DMA, loader, hypervisor).</summary>
+    public void InvalidateRange(ulong offset, ulong length)
+    {
+        if (length == 0)
+            return;
+        var last = Math.Min((offset + length - 1) >> 12, (ulong)pages.Length - 1);
+        for (var page = offset >> 12; page <= last; page++)
+        {
+            if (holdsCode[page] != 0)
+                InvalidatePage((int)page);
+        }
     }
 
     /// <summary>Empties every page (IC IALLU/IALLUIS).</summary>

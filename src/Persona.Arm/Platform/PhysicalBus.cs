@@ -73,7 +73,8 @@ public sealed class PhysicalBus : IPhysicalBus
 
     private void WriteRam(ulong address, int size, ulong value)
     {
-        var span = Ram.Bytes.AsSpan((int)(address - Ram.Base), size);
+        // Not a core's store (those never reach the bus for RAM): a hypervisor or device writing, so decoded code must go.
+        var span = Ram.SpanForWrite(address, size);
         for (var i = 0; i < size; i++)
             span[i] = (byte)(value >> (8 * i));
     }

@@ -76,7 +76,7 @@ public sealed partial class VirtioBlock
         var sector = ReadU64(chain[0].Address + 8);
         var data = chain.GetRange(1, chain.Count - 2);
         var result = Execute(type, sector, data);
-        bus.Ram.Bytes[(int)(statusBuffer.Address - bus.Ram.Base)] = result;
+        WritableRamSpan(statusBuffer.Address, 1)[0] = result;
         return (uint)chain.Where(d => d.DeviceWrites).Sum(d => (long)d.Length);
     }
 
@@ -91,7 +91,7 @@ public sealed partial class VirtioBlock
                 if (data.Count == 0 || !data[0].DeviceWrites)
                     return StatusIoError;
                 var id = "persona-virtio-blk"u8;
-                var idSpan = RamSpan(data[0].Address, Math.Min(data[0].Length, 20u));
+                var idSpan = WritableRamSpan(data[0].Address, Math.Min(data[0].Length, 20u));
                 idSpan.Clear();
                 id[..Math.Min(id.Length, idSpan.Length)].CopyTo(idSpan);
                 return StatusOk;
@@ -110,7 +110,7 @@ public sealed partial class VirtioBlock
                 return StatusIoError;
             if (type == RequestIn)
             {
-                store.Read(offset, RamSpan(address, length));
+                store.Read(offset, WritableRamSpan(address, length));
             }
             else
             {
@@ -125,13 +125,16 @@ public sealed partial class VirtioBlock
 
     private Span<byte> RamSpan(ulong address, uint length) => bus.Ram.Bytes.AsSpan((int)(address - bus.Ram.Base), (int)length);
 
+    // The device's DMA writes: through the RAM's write view, so that code a guest reads from disk over old code runs as read.
+    private Span<byte> WritableRamSpan(ulong address, uint length) => bus.Ram.SpanForWrite(address, (int)length);
+
     private ushort ReadU16(ulong address) => BinaryPrimitives.ReadUInt16LittleEndian(RamSpan(address, 2));
 
     private uint ReadU32(ulong address) => BinaryPrimitives.ReadUInt32LittleEndian(RamSpan(address, 4));
 
     private ulong ReadU64(ulong address) => BinaryPrimitives.ReadUInt64LittleEndian(RamSpan(address, 8));
 
-    private void WriteU16(ulong address, ushort value) => BinaryPrimitives.WriteUInt16LittleEndian(RamSpan(address, 2), value);
+    private void WriteU16(ulong address, ushort value) => BinaryPrimitives.WriteUInt16LittleEndian(WritableRamSpan(address, 2), value);
 
-    private void WriteU32(ulong address, uint value) => BinaryPrimitives.WriteUInt32LittleEndian(RamSpan(address, 4), value);
+    private void WriteU32(ulong address, uint value) => BinaryPrimitives.WriteUInt32LittleEndian(WritableRamSpan(address, 4), value);
 }
