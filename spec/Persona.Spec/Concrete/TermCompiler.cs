@@ -88,13 +88,7 @@ internal sealed partial class TermCompiler
         0 => _ => true,
         1 => operands[0],
         2 => Both(operands[0], operands[1]),
-        _ => f =>
-        {
-            foreach (var o in operands)
-                if (!o(f)) return false;
-            return true;
-        }
-        ,
+        _ => Every(operands),
     };
 
     private static Func<EvaluationFrame, bool> Disjunction(Func<EvaluationFrame, bool>[] operands) => operands.Length switch
@@ -102,13 +96,21 @@ internal sealed partial class TermCompiler
         0 => _ => false,
         1 => operands[0],
         2 => Either(operands[0], operands[1]),
-        _ => f =>
-        {
-            foreach (var o in operands)
-                if (o(f)) return true;
-            return false;
-        }
-        ,
+        _ => Some(operands),
+    };
+
+    private static Func<EvaluationFrame, bool> Every(Func<EvaluationFrame, bool>[] operands) => f =>
+    {
+        foreach (var o in operands)
+            if (!o(f)) return false;
+        return true;
+    };
+
+    private static Func<EvaluationFrame, bool> Some(Func<EvaluationFrame, bool>[] operands) => f =>
+    {
+        foreach (var o in operands)
+            if (o(f)) return true;
+        return false;
     };
 
     private static Func<EvaluationFrame, bool> Both(Func<EvaluationFrame, bool> x, Func<EvaluationFrame, bool> y) => f => x(f) && y(f);
