@@ -1,25 +1,28 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Persona.Spec.Model;
 using Persona.Spec.Operations;
 using Persona.Spec.Rules;
-using Persona.Spec.Terms;
 
 namespace Persona.Spec.Concrete;
 
 /// <summary>Runs the spec on concrete states: checks rules, applies operations. Used by the validator and the protocol monitors.</summary>
+/// <remarks>It reads each rule and operation through its <see cref="CompiledTerm"/>, compiled once per definition and process.</remarks>
 public sealed class ConcreteSpec
 {
     private const string Current = "s";
-    private readonly Dictionary<Rule, Term<bool>> ruleTerms = [];
-    private readonly Dictionary<Operation, (Term<bool> Guard, State After)> operationTerms = [];
+    private static readonly ConditionalWeakTable<Rule, CompiledTerm> CompiledRules = [];
+    private static readonly ConditionalWeakTable<Operation, CompiledOperation> CompiledOperations = [];
+    private readonly Dictionary<Rule, CompiledTerm> ruleTerms = [];
+    private readonly ConcurrentDictionary<Operation, CompiledOperation> operationTerms = [];
 
     /// <summary>A concrete reading of the given spec model in the given world.</summary>
     public ConcreteSpec(SpecModel model, World world)
     {
         Model = model;
         World = world;
-        var s = State.Named(Current);
-        foreach (var r in model.Rules) ruleTerms[r] = r.HoldsIn(s);
-        foreach (var o in model.Operations) operationTerms[o] = (o.Guard(s), o.Effect(s));
+        foreach (var r in model.Rules) ruleTerms[r] = Compiled(r);
+        foreach (var o in model.Operations) operationTerms[o] = Compiled(o);
     }
 
     /// <summary>The spec model read.</summary>
@@ -28,28 +31,32 @@ public sealed class ConcreteSpec
     /// <summary>The finite world.</summary>
     public World World { get; }
 
+    /// <summary>A rule's term over a state named "s", compiled (once per rule and process).</summary>
+    public static CompiledTerm Compiled(Rule rule) =>
+        CompiledRules.GetValue(rule, r => CompiledTerm.Compile(r.HoldsIn(State.Named(Current))));
+
     /// <summary>The platform's initial state, evaluated concretely.</summary>
     public ConcreteState InitialState()
     {
         var init = Model.Initial();
-        var ev = new Evaluator(World, new Dictionary<string, ConcreteState>());
-        return new ConcreteState(Fields.All.ToDictionary(f => f.Name, f => ev.Evaluate(init[f])));
+        var none = new Dictionary<string, ConcreteState>();
+        return new ConcreteState(Fields.All.ToDictionary(f => f.Name, f => CompiledTerm.Compile(init[f]).Evaluate(World, none)));
     }
 
     /// <summary>The rules that do not hold in the state (empty when all hold).</summary>
     public IReadOnlyList<Rule> BrokenRules(ConcreteState state)
     {
-        var ev = Evaluate(state);
         var broken = new List<Rule>();
         foreach (var (rule, term) in ruleTerms)
         {
-            if (!ev.IsTrue(term)) broken.Add(rule);
+            if (!term.IsTrue(World, Current, state)) broken.Add(rule);
         }
         return broken;
     }
 
     /// <summary>Whether one rule holds in the state.</summary>
-    public bool Holds(Rule rule, ConcreteState state) => Evaluate(state).IsTrue(ruleTerms.TryGetValue(rule, out var t) ? t : rule.HoldsIn(State.Named(Current)));
+    public bool Holds(Rule rule, ConcreteState state) =>
+        (ruleTerms.TryGetValue(rule, out var t) ? t : Compiled(rule)).IsTrue(World, Current, state);
 
     /// <summary>Applies an operation: the new state and whether it succeeded (a failed operation returns the same state).</summary>
     public (ConcreteState After, bool Succeeded) Apply(Operation operation, ConcreteState state, IReadOnlyDictionary<string, object> arguments)
@@ -59,17 +66,23 @@ public sealed class ConcreteSpec
             if (!arguments.ContainsKey(p.Name))
                 throw new ArgumentException($"operation {operation.Name} needs argument {p.Name}");
         }
-        if (!operationTerms.TryGetValue(operation, out var terms))
-            operationTerms[operation] = terms = (operation.Guard(State.Named(Current)), operation.Effect(State.Named(Current)));
-        var ev = new Evaluator(World, new Dictionary<string, ConcreteState> { [Current] = state }, arguments);
-        if (!ev.IsTrue(terms.Guard)) return (state, false);
-        var before = State.Named(Current);
-        var changes = new Dictionary<string, object>();
-        foreach (var f in terms.After.ChangedFrom(before))
-            changes[f.Name] = ev.Evaluate(terms.After[f]);
+        var compiled = operationTerms.GetOrAdd(operation, Compiled);
+        if (!compiled.Guard.IsTrue(World, Current, state, arguments)) return (state, false);
+        var changes = new Dictionary<string, object>(compiled.Effect.Count);
+        foreach (var (field, term) in compiled.Effect)
+            changes[field] = term.Evaluate(World, Current, state, arguments);
         return (state.With(changes), true);
     }
 
-    private Evaluator Evaluate(ConcreteState state) =>
-        new(World, new Dictionary<string, ConcreteState> { [Current] = state });
+    private static CompiledOperation Compiled(Operation operation) => CompiledOperations.GetValue(operation, o =>
+    {
+        var before = State.Named(Current);
+        var after = o.Effect(before);
+        return new CompiledOperation(
+            CompiledTerm.Compile(o.Guard(before)),
+            [.. after.ChangedFrom(before).Select(f => (f.Name, CompiledTerm.Compile(after[f])))]);
+    });
+
+    /// <summary>An operation's guard and the new value of each field its effect writes, compiled.</summary>
+    private sealed record CompiledOperation(CompiledTerm Guard, IReadOnlyList<(string Field, CompiledTerm Term)> Effect);
 }

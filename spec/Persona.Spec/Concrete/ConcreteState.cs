@@ -3,32 +3,49 @@ using Persona.Spec.Model;
 namespace Persona.Spec.Concrete;
 
 /// <summary>A concrete abstract state: one value per field (bool, enum ordinal as int, element id as long, or <see cref="MapValue"/>).</summary>
+/// <remarks>Values sit in an array in <see cref="Fields.All"/> order, so a compiled term reads a field by its index, and a step
+/// that changes a few fields copies twenty references, not a dictionary; the maps themselves are shared between states.</remarks>
 public sealed class ConcreteState
 {
-    private readonly Dictionary<string, object> values;
+    private static readonly Dictionary<string, int> IndexByName =
+        Fields.All.Select((f, i) => (f.Name, i)).ToDictionary(x => x.Name, x => x.i);
+
+    private readonly object[] values;
 
     /// <summary>A state with the given field values; every field must be present.</summary>
     public ConcreteState(Dictionary<string, object> values)
     {
-        foreach (var f in Fields.All)
+        this.values = new object[Fields.All.Count];
+        for (var i = 0; i < Fields.All.Count; i++)
         {
-            if (!values.ContainsKey(f.Name))
-                throw new ArgumentException($"concrete state lacks field {f.Name}");
+            if (!values.TryGetValue(Fields.All[i].Name, out var value))
+                throw new ArgumentException($"concrete state lacks field {Fields.All[i].Name}");
+            this.values[i] = value;
         }
-        this.values = values;
     }
 
+    private ConcreteState(object[] values) => this.values = values;
+
     /// <summary>The value of a field.</summary>
-    public object this[string field] => values[field];
+    public object this[string field] => values[IndexOf(field)];
 
     /// <summary>The value of a typed field.</summary>
-    public object Get(IField field) => values[field.Name];
+    public object Get(IField field) => values[IndexOf(field.Name)];
+
+    /// <summary>The value of the field at an index of <see cref="Fields.All"/> (what compiled terms read).</summary>
+    internal object ValueAt(int index) => values[index];
 
     /// <summary>A copy with some fields replaced.</summary>
     public ConcreteState With(IReadOnlyDictionary<string, object> changes)
     {
-        var copy = new Dictionary<string, object>(values);
-        foreach (var (k, v) in changes) copy[k] = v;
+        var copy = (object[])values.Clone();
+        foreach (var (k, v) in changes) copy[IndexOf(k)] = v;
         return new ConcreteState(copy);
     }
+
+    /// <summary>The index of a field in <see cref="Fields.All"/>, or -1 when no field has the name.</summary>
+    internal static int TryIndexOf(string field) => IndexByName.TryGetValue(field, out var i) ? i : -1;
+
+    private static int IndexOf(string field) =>
+        IndexByName.TryGetValue(field, out var i) ? i : throw new KeyNotFoundException($"the spec state has no field {field}");
 }
