@@ -18,20 +18,25 @@ public sealed class OwnershipRecorder(Platform platform, PageOwnership ownership
     private readonly IReadOnlyList<OwnershipBand> bands = BandsOf(platform, TargetBands);
     private readonly List<OwnershipSnapshot> snapshots = [];
     private long dropped;
+    private OwnershipSnapshot? previous;
 
     /// <summary>The snapshots so far.</summary>
     public OwnershipTimeline Timeline => new(bands, snapshots, dropped);
 
-    /// <summary>Records both personas' maps as they are now.</summary>
-    public void Snapshot(long trap, string cause, Component foreground)
+    /// <summary>Records both personas' maps as they are now; returns whether they differ from the previous snapshot's.</summary>
+    public bool Snapshot(long trap, string cause, Component foreground)
     {
-        if (snapshots.Count >= MaxSnapshots)
-        {
-            dropped++;
-            return;
-        }
-        snapshots.Add(new OwnershipSnapshot(trap, cause, foreground, Cells(Component.Personal), Cells(Component.Work)));
+        var personal = Cells(Component.Personal);
+        var work = Cells(Component.Work);
+        var changed = previous is null || !Same(previous.Personal, personal) || !Same(previous.Work, work);
+        previous = new OwnershipSnapshot(trap, cause, foreground, personal, work);
+        if (snapshots.Count < MaxSnapshots) snapshots.Add(previous);
+        else dropped++;
+        return changed;
     }
+
+    private static bool Same(IReadOnlyList<BandCell> a, IReadOnlyList<BandCell> b) =>
+        a.Count == b.Count && a.Zip(b).All(p => p.First.View == p.Second.View && p.First.Counts.SequenceEqual(p.Second.Counts));
 
     private List<BandCell> Cells(Component persona)
     {

@@ -45,13 +45,13 @@ public sealed class ScenarioRecorder : ITrapObserver
         if (!tallies.TryGetValue(key, out var counts)) tallies[key] = counts = new long[2];
         // Only the personas trap; a hypervisor-labelled trap would be a hypervisor bug, counted with personal rather than lost.
         counts[trap.Persona == Component.Work ? 1 : 0]++;
-        var changing = trap.Steps.Where(s => s.Succeeded && s.Pages.Any()).Select(s => s.Operation).Distinct().ToList();
+        // Only a world switch or a step naming pages can move ownership, so only those pay for a snapshot (a scan of the metadata).
+        var paging = trap.Steps.Where(s => s.Succeeded && s.Pages.Any()).Select(s => s.Operation).Distinct().ToList();
         if (trap.IsWorldSwitch) worldSwitches++;
-        if (changing.Count > 0) ownershipChanges++;
-        if (trap.IsWorldSwitch || changing.Count > 0)
+        if (trap.IsWorldSwitch || paging.Count > 0)
         {
-            var cause = string.Join(", ", changing.Append(trap.IsWorldSwitch ? $"switch to {hypervisor.Foreground}" : null).OfType<string>());
-            ownership.Snapshot(trap.Sequence, cause, hypervisor.Foreground);
+            var cause = string.Join(", ", paging.Append(trap.IsWorldSwitch ? $"switch to {hypervisor.Foreground}" : null).OfType<string>());
+            if (ownership.Snapshot(trap.Sequence, cause, hypervisor.Foreground)) ownershipChanges++;
         }
     }
 }

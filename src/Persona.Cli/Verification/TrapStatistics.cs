@@ -43,7 +43,7 @@ public sealed record TrapTally(TrapClass Class, string Detail, long Personal, lo
 /// <param name="Tallies">Counts per class and detail, ordered by class then by count.</param>
 /// <param name="Traps">All traps recorded.</param>
 /// <param name="WorldSwitches">Traps that ended in a world switch.</param>
-/// <param name="OwnershipChanges">Traps whose spec steps changed some page's ownership.</param>
+/// <param name="OwnershipChanges">Traps after which some page's ownership differs from the snapshot before.</param>
 /// <param name="Validated">Traps the validator checked.</param>
 public sealed record TrapStatistics(IReadOnlyList<TrapTally> Tallies, long Traps, long WorldSwitches, long OwnershipChanges, long Validated)
 {
