@@ -49,7 +49,7 @@ public static class VerifyCommand
                 {
                     var task = tasks[i];
                     task.StartTask();
-                    results.Add(stages[i].Run(platform, options, new Progress<double>(f => task.Value = f)));
+                    results.Add(stages[i].Run(platform, options, new ImmediateProgress<double>(f => task.Value = Math.Max(task.Value, f))));
                     task.Value = 1.0;
                     task.StopTask();
                 }
@@ -60,8 +60,9 @@ public static class VerifyCommand
         AnsiConsole.Write(table);
         foreach (var evidence in results.SelectMany(r => r.Evidence)) AnsiConsole.WriteLine(evidence);
         var report = new VerifyReport(platform, options, results);
+        var writing = System.Diagnostics.Stopwatch.StartNew();
         var paths = ReportFiles.Write(report, options.ReportDirectory);
-        AnsiConsole.MarkupLine($"reports: {Markup.Escape(string.Join(", ", paths))}");
+        AnsiConsole.MarkupLine($"reports ({writing.ElapsedMilliseconds} ms): {Markup.Escape(string.Join(", ", paths))}");
         AnsiConsole.MarkupLine(report.Passed ? "[green bold]verified[/]" : "[red bold]verification failed[/]");
         return report.ExitCode;
     }

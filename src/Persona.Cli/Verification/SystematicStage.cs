@@ -24,7 +24,12 @@ public sealed class SystematicStage(int iterations, IReadOnlyList<string>? tests
         {
             var registered = registry[i];
             var test = registered.Create();
-            var report = TestEngine.Run(registered.Name, test, test.Configure(baseConfig), null);
+            var configuration = test.Configure(baseConfig);
+            var finished = 0;
+            var first = i;
+            // The engine reports each finished iteration (from any worker); the bar moves within the test, not only between tests.
+            var iterationProgress = new ImmediateProgress<int>(_ => progress.Report((first + ((double)Interlocked.Increment(ref finished) / Math.Max(1, configuration.Iterations))) / registry.Count));
+            var report = TestEngine.Run(registered.Name, test, configuration, iterationProgress);
             BugEvidence? bug = null;
             if (report.BugTrace is { } raw && report.Bug is { } found)
             {
