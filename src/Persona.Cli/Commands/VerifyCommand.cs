@@ -1,6 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Persona.Cli.Reports;
 using Persona.Cli.Verification;
 using Spectre.Console;
 
@@ -34,7 +33,10 @@ public static class VerifyCommand
     }
 
     /// <summary>Runs every stage with progress, prints the summary, writes the reports, and returns the exit code.</summary>
-    public static int Run(Persona.Spec.Platforms.Platform platform, VerifyOptions options)
+    public static int Run(Persona.Spec.Platforms.Platform platform, VerifyOptions options) => Run(platform, options, Stages);
+
+    /// <summary>Runs the given stages with progress, prints the summary, writes the four reports, and returns the exit code.</summary>
+    public static int Run(Persona.Spec.Platforms.Platform platform, VerifyOptions options, IReadOnlyList<IVerificationStage> stages)
     {
         var results = new List<StageResult>();
         AnsiConsole.MarkupLine($"[bold]persona verify[/] on [blue]{Markup.Escape(platform.Name)}[/] ({Markup.Escape(platform.Source)})");
@@ -42,12 +44,12 @@ public static class VerifyCommand
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(ctx =>
             {
-                var tasks = Stages.Select(s => ctx.AddTask(s.Name, autoStart: false, maxValue: 1.0)).ToList();
-                for (var i = 0; i < Stages.Count; i++)
+                var tasks = stages.Select(s => ctx.AddTask(s.Name, autoStart: false, maxValue: 1.0)).ToList();
+                for (var i = 0; i < stages.Count; i++)
                 {
                     var task = tasks[i];
                     task.StartTask();
-                    results.Add(Stages[i].Run(platform, options, new Progress<double>(f => task.Value = f)));
+                    results.Add(stages[i].Run(platform, options, new ImmediateProgress<double>(f => task.Value = Math.Max(task.Value, f))));
                     task.Value = 1.0;
                     task.StopTask();
                 }
@@ -57,21 +59,11 @@ public static class VerifyCommand
             table.AddRow(r.Stage, r.Passed ? "[green]passed[/]" : "[red]FAILED[/]", Markup.Escape(r.Summary), r.Seconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture));
         AnsiConsole.Write(table);
         foreach (var evidence in results.SelectMany(r => r.Evidence)) AnsiConsole.WriteLine(evidence);
-        Directory.CreateDirectory(options.ReportDirectory);
-        var json = Path.Combine(options.ReportDirectory, "verify.json");
-        File.WriteAllText(json, JsonSerializer.Serialize(new { platform = platform.Name, source = platform.Source, seed = options.Seed, stages = results }, JsonOptions));
-        var junit = Path.Combine(options.ReportDirectory, "verify.junit.xml");
-        JUnitReport.Of(platform.Name, results).Save(junit);
-        AnsiConsole.MarkupLine($"reports: {Markup.Escape(json)}, {Markup.Escape(junit)}");
-        var passed = results.All(r => r.Passed);
-        AnsiConsole.MarkupLine(passed ? "[green bold]verified[/]" : "[red bold]verification failed[/]");
-        return passed ? ExitCodes.Ok : ExitCodes.VerificationFailed;
+        var report = new VerifyReport(platform, options, results);
+        var writing = System.Diagnostics.Stopwatch.StartNew();
+        var paths = ReportFiles.Write(report, options.ReportDirectory);
+        AnsiConsole.MarkupLine($"reports ({writing.ElapsedMilliseconds} ms): {Markup.Escape(string.Join(", ", paths))}");
+        AnsiConsole.MarkupLine(report.Passed ? "[green bold]verified[/]" : "[red bold]verification failed[/]");
+        return report.ExitCode;
     }
-
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter() },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
 }

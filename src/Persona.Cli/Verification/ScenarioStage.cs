@@ -1,11 +1,15 @@
 using System.Diagnostics;
+using Persona.Hypervisor;
+using Persona.Hypervisor.Running;
 using Persona.Hypervisor.Scenarios;
+using Persona.Spec.Model;
 using Persona.Spec.Platforms;
 
 namespace Persona.Cli.Verification;
 
 /// <summary>Both personas booted on the emulator under the reference hypervisor, running the default scenario with every trap validated.</summary>
-public sealed class ScenarioStage : IVerificationStage
+/// <param name="mutants">Seeded hypervisor bugs (none unless given, as the report tests do to draw a violation).</param>
+public sealed class ScenarioStage(HypervisorMutant mutants = HypervisorMutant.None) : IVerificationStage
 {
     /// <inheritdoc/>
     public string Name => "validated scenario";
@@ -15,16 +19,37 @@ public sealed class ScenarioStage : IVerificationStage
     {
         var clock = Stopwatch.StartNew();
         var scenario = Scenario.Default;
-        var report = ScenarioRunner.Run(scenario, validate: true);
+        var (report, recorder) = RunRecorded(scenario);
         var run = report.Run;
         var evidence = new List<string>();
-        if (run.Violation is { } violation) evidence.Add(violation.ToString()!);
+        if (run.Violation is { } violation) evidence.Add(violation.ToString());
         foreach (var missed in report.Missed)
             evidence.Add($"{scenario.Source}:{missed.Line}: {missed.Persona.ToString().ToLowerInvariant()} never printed \"{missed.Text}\"");
         progress.Report(1.0);
+        var outcome = new ScenarioOutcome(scenario.Name, run.Traps, run.Validated, run.Stop.Instructions, run.Stop.Reason.ToString(), report.Passed,
+            run.Violation, [.. report.Missed.Select(m => $"{scenario.Source}:{m.Line}: {m.Persona} never printed \"{m.Text}\"")],
+            recorder.Statistics(run.Validated), recorder.Timeline);
         return new StageResult(Name, report.Passed,
             $"scenario {scenario.Name}: {run.Traps} traps, {run.Validated} validated, {run.Stop.Instructions} instructions",
-            evidence, clock.Elapsed.TotalSeconds,
-            new { scenario = scenario.Name, run.Traps, run.Validated, instructions = run.Stop.Instructions, stop = run.Stop.Reason.ToString(), passed = report.Passed });
+            evidence, clock.Elapsed.TotalSeconds, outcome);
+    }
+
+    /// <summary>
+    /// Runs the scenario as <see cref="ScenarioRunner.Run"/> does (default handset, validated), with a recorder beside the validator:
+    /// the hypervisor has one observer, so a fan-out forwards every trap to both.
+    /// </summary>
+    private (ScenarioReport Report, ScenarioRecorder Recorder) RunRecorded(Scenario scenario)
+    {
+        var runOptions = new RunOptions(mutants, scenario.WorkMode, Validate: true, MaxInstructions: scenario.MaxInstructions);
+        var (machine, hypervisor, validator) = PersonaRun.Build(DefaultPlatform.Load(), runOptions);
+        var recorder = new ScenarioRecorder(hypervisor);
+        hypervisor.Observer = new FanOutObserver([validator!, recorder]);
+        var stop = machine.Run(runOptions.MaxInstructions);
+        var run = new RunResult(stop, hypervisor.UartOutput(Component.Personal), hypervisor.UartOutput(Component.Work), hypervisor.Log,
+            hypervisor.TrapCount, validator!.Checked, validator.FirstViolation);
+        var missed = scenario.Expectations
+            .Where(e => !(e.Persona == Component.Personal ? run.PersonalUart : run.WorkUart).Contains(e.Text, StringComparison.Ordinal))
+            .ToList();
+        return (new ScenarioReport(scenario, run, missed), recorder);
     }
 }
