@@ -18,6 +18,16 @@ public static class Program
             Protocols.ProtocolFigures.Run(args[1..]);
             return;
         }
+        if (args.Length > 0 && args[0] == "--guest-microbench")
+        {
+            Guest.GuestMicrobenchCommand.Run(args[1..]);
+            return;
+        }
+        if (args.Length > 0 && args[0] == "--plot")
+        {
+            Plot.PlotCommand.Run(args[1..]);
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -1,0 +1,32 @@
+/* The micro-benchmark guest's interface: run modes, the hypercalls it uses, the devices it touches. */
+#ifndef MICROBENCH_H
+#define MICROBENCH_H
+
+typedef unsigned long u64;
+typedef unsigned int u32;
+
+/* Run modes, passed in x0 at entry. */
+enum {
+    MODE_SUITE = 0,    /* the personal persona: measure each exit kind, print the table, power off */
+    MODE_PARTNER = 1,  /* the work persona: switch straight back, forever (the other half of a world-switch round trip) */
+    MODE_WORKLOAD = 2, /* the same workload bare or under the hypervisor: memory and ALU rounds, one UART byte per round */
+};
+
+/* Hypercalls (Persona.Hypervisor's Hypercall enum): hvc #0, function in x0, argument in x1, result in x0. */
+enum { HC_STATUS = 0x100, HC_SWITCH = 0x105 };
+
+#define PSCI_SYSTEM_OFF 0x84000008UL
+
+/* The PL011: at this address on the bare machine, and trapped and emulated by the hypervisor at the same IPA. */
+#define UART_BASE 0x09000000UL
+#define UART_DR 0x00
+#define UART_FR 0x18
+
+/* Iterations per measurement: enough that one measurement spans many traps, few enough to keep the run short. */
+#define ITERATIONS 1000
+
+/* Workload: rounds over a buffer, touching one word per 64-byte line. */
+#define WORKLOAD_ROUNDS 32
+#define WORKLOAD_BYTES (256 * 1024)
+
+#endif

@@ -1,0 +1,18 @@
+// Micro-benchmark guest entry at EL1: x0 is the run mode (the hypervisor passes it, or the bare-machine runner sets it).
+// No vector table: every exception this guest takes goes to EL2 (HVC, SMC, stage-2 aborts), none to EL1.
+    .section .text.boot, "ax"
+    .global _start
+_start:
+    ldr     x1, =__stack_top
+    mov     sp, x1
+    mov     x19, x0
+    ldr     x1, =__bss_start
+    ldr     x2, =__bss_end
+1:  cmp     x1, x2
+    b.hs    2f
+    str     xzr, [x1], #8
+    b       1b
+2:  mov     x0, x19
+    bl      microbench_main
+3:  wfi
+    b       3b
