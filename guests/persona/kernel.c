@@ -12,7 +12,7 @@
 
 static void putc(char c) { *(volatile u32 *)UART_IPA = (u32)c; }
 
-static void puts(const char *s)
+void puts(const char *s)
 {
     while (*s)
         putc(*s++);
@@ -25,7 +25,7 @@ static void put_hex(u64 v)
         putc("0123456789abcdef"[(v >> shift) & 15]);
 }
 
-static void say(const char *what, u64 v)
+void say(const char *what, u64 v)
 {
     puts(NAME ": ");
     puts(what);
@@ -118,6 +118,7 @@ void kernel_main(u64 mode)
     else if (mode == MODE_TAMPER_SYSREGS)
         attack_tamper_sysregs();
     hvc_call(HC_SWITCH, 0);
+    day();
     say("done, secret intact", __secret[0] == SECRET_BYTE && __secret[4095] == SECRET_BYTE);
 #else
     (void)mode;
@@ -127,7 +128,9 @@ void kernel_main(u64 mode)
     puts(__channel);
     puts("\n");
     say("unshare", hvc_call(HC_UNSHARE, (u64)__channel));
+    say("camera released", hvc_call(HC_RELEASE_DEVICE, DEVICE_CAMERA));
     hvc_call(HC_SWITCH, 0);
+    day();
     say("done, secret intact", __secret[0] == SECRET_BYTE && __secret[4095] == SECRET_BYTE);
 #endif
     power_off();

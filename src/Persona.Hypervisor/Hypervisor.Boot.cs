@@ -11,8 +11,9 @@ namespace Persona.Hypervisor;
 /// <summary>Boot: stage-2 tables for each persona's RAM and devices, the two kernels loaded, the boot core entering the personal persona.</summary>
 public sealed partial class Hypervisor
 {
-    /// <summary>The HCR_EL2 value while a persona runs: stage 2 on, interrupts to EL2, WFI and SMC trapped, EL1 is AArch64.</summary>
-    public const ulong GuestHcr = (ulong)(HcrBits.VM | HcrBits.FMO | HcrBits.IMO | HcrBits.AMO | HcrBits.TWI | HcrBits.TSC | HcrBits.RW);
+    /// <summary>The HCR_EL2 value while a persona runs: stage 2 on, interrupts to EL2, SMC trapped, EL1 is AArch64.</summary>
+    /// <remarks>WFI is not trapped: a persona waiting for its next interrupt idles on the core until its timer or a device fires.</remarks>
+    public const ulong GuestHcr = (ulong)(HcrBits.VM | HcrBits.FMO | HcrBits.IMO | HcrBits.AMO | HcrBits.TSC | HcrBits.RW);
 
     /// <summary>SPSR_EL2 for a persona's first entry: EL1h with DAIF masked.</summary>
     private const ulong FirstEntrySpsr = 0x3c5;
@@ -39,6 +40,7 @@ public sealed partial class Hypervisor
         if (Mutants.HasFlag(HypervisorMutant.DeviceMmioInBothPersonas) && Platform.Devices.ToList().FindIndex(d => d.Name == "camera") is var camera and >= 0)
             MapDevice(Component.Work, camera);
         InstallKey(KeySeed);
+        InitializeDevices();
         var personalEntry = LoadKernel(Component.Personal, personalKernel);
         var workEntry = LoadKernel(Component.Work, workKernel);
 
@@ -48,6 +50,7 @@ public sealed partial class Hypervisor
         core.WriteSystemRegister(SystemRegister.HcrEl2, GuestHcr);
         core.WriteSystemRegister(SystemRegister.VtcrEl2, HypervisorLayout.Vtcr);
         core.WriteSystemRegister(SystemRegister.VttbrEl2, TablesOf(Component.Personal).Vttbr);
+        Interrupts.PhysicalGic.Initialize(Machine, core);
 
         var work = SavedRegisters.Capture(core);
         Array.Clear(work, 0, 31);
