@@ -25,6 +25,7 @@ public sealed partial class Hypervisor
 
     private void ApplyExternalEvent(Core core, ExternalEvent external, List<SpecStep> steps)
     {
+        Note($"at tick {Machine.Clock.Ticks} (trap {trapCount + 1}, {Foreground} in the foreground): {external}");
         switch (external)
         {
             case UserSwitch:
