@@ -14,7 +14,7 @@
 
 /* System-counter ticks between timer interrupts (62.5 MHz: 0.4 ms), and how many ticks the persona runs before it is done. */
 #define TICK_PERIOD 25000UL
-#define DAY_TICKS 24UL
+#define DAY_TICKS 12UL
 
 static unsigned char record[512] __attribute__((aligned(16)));
 static unsigned char readback[512] __attribute__((aligned(16)));
@@ -37,20 +37,18 @@ static void storage(void)
     const char *text = RECORD;
     for (int i = 0; text[i]; i++)
         record[i] = (unsigned char)text[i];
-    say("storage write status", (u64)blk_transfer(1, RECORD_SECTOR, record, sizeof record));
-    say("storage read status", (u64)blk_transfer(0, RECORD_SECTOR, readback, sizeof readback));
-    int same = 1;
+    int failed = blk_transfer(1, RECORD_SECTOR, record, sizeof record) | blk_transfer(0, RECORD_SECTOR, readback, sizeof readback);
     for (int i = 0; i < 512; i++)
-        same &= record[i] == readback[i];
-    say("storage record intact", (u64)same);
-    say("storage checksum", checksum(readback, sizeof readback));
+        failed |= record[i] != readback[i];
+    /* One line (every UART byte is a trap): the record's checksum as read back, or zero when anything failed. */
+    say("record", failed ? 0 : checksum(readback, sizeof readback));
 }
 
 static void camera(void)
 {
 #if PERSONA_WORK
-    say("camera granted", hvc_call(HC_REQUEST_DEVICE, DEVICE_CAMERA));
-    say("camera released", hvc_call(HC_RELEASE_DEVICE, DEVICE_CAMERA));
+    u64 granted = hvc_call(HC_REQUEST_DEVICE, DEVICE_CAMERA);
+    say("camera taken, returned", granted | hvc_call(HC_RELEASE_DEVICE, DEVICE_CAMERA));
 #else
     say("camera granted", hvc_call(HC_REQUEST_DEVICE, DEVICE_CAMERA));
 #endif
@@ -63,6 +61,5 @@ void day(void)
     camera();
     while (ticks < DAY_TICKS || call_active)
         __asm__ volatile("wfi");
-    say("ticks", ticks >= DAY_TICKS);
-    say("storage interrupts", storage_interrupts >= 2);
+    say("day over, ticks", ticks);
 }

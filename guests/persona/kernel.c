@@ -109,28 +109,31 @@ void kernel_main(u64 mode)
             channel[i] = note[i];
         channel[i] = 0;
     }
-    if (mode == MODE_READ_FOREIGN)
+    u64 attack = mode & MODE_MASK;
+    if (attack == MODE_READ_FOREIGN)
         attack_read_foreign();
-    else if (mode == MODE_HOSTILE_HYPERCALLS)
+    else if (attack == MODE_HOSTILE_HYPERCALLS)
         attack_hostile_hypercalls();
-    else if (mode == MODE_FOREIGN_MMIO)
+    else if (attack == MODE_FOREIGN_MMIO)
         attack_foreign_mmio();
-    else if (mode == MODE_TAMPER_SYSREGS)
+    else if (attack == MODE_TAMPER_SYSREGS)
         attack_tamper_sysregs();
     hvc_call(HC_SWITCH, 0);
-    day();
+    if (mode & MODE_DAY)
+        day();
     say("done, secret intact", __secret[0] == SECRET_BYTE && __secret[4095] == SECRET_BYTE);
 #else
-    (void)mode;
     say("share", hvc_call(HC_SHARE, (u64)__channel));
     hvc_call(HC_SWITCH, 0);
     puts(NAME ": note: ");
     puts(__channel);
     puts("\n");
     say("unshare", hvc_call(HC_UNSHARE, (u64)__channel));
-    say("camera released", hvc_call(HC_RELEASE_DEVICE, DEVICE_CAMERA));
+    if (mode & MODE_DAY)
+        say("camera released", hvc_call(HC_RELEASE_DEVICE, DEVICE_CAMERA));
     hvc_call(HC_SWITCH, 0);
-    day();
+    if (mode & MODE_DAY)
+        day();
     say("done, secret intact", __secret[0] == SECRET_BYTE && __secret[4095] == SECRET_BYTE);
 #endif
     power_off();

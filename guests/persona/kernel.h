@@ -24,6 +24,9 @@ enum {
 
 /* Run modes the hypervisor passes in x0 at boot. */
 enum { MODE_NORMAL = 0, MODE_READ_FOREIGN = 1, MODE_HOSTILE_HYPERCALLS = 2, MODE_FOREIGN_MMIO = 3, MODE_TAMPER_SYSREGS = 4 };
+/* Flags beside the mode (both personas): MODE_DAY runs the whole day (ticks, storage, camera, calls) before powering off. */
+#define MODE_MASK 0xffUL
+#define MODE_DAY 0x100UL
 
 /* The persona's UART (emulated by the hypervisor through stage-2 data aborts) and a device it does not own (the camera). */
 #define UART_IPA 0x09000000UL

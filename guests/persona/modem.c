@@ -9,13 +9,13 @@ void modem_interrupt(void)
 {
     u32 events = MODEM(MODEM_EVENTS);
     if (events & 1) {
-        say("incoming call from", MODEM(MODEM_NUMBER));
+        u32 caller = MODEM(MODEM_NUMBER);
         MODEM(MODEM_COMMAND) = MODEM_ANSWER;
         call_active = MODEM(MODEM_STATUS) == LINE_CONNECTED;
-        say("call answered, line status", MODEM(MODEM_STATUS));
+        say(call_active ? "answered" : "missed", caller);
     }
     if (events & 2) {
         call_active = 0;
-        say("call ended, line status", MODEM(MODEM_STATUS));
+        say("hung up, line", MODEM(MODEM_STATUS));
     }
 }

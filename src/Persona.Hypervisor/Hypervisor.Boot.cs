@@ -27,8 +27,9 @@ public sealed partial class Hypervisor
     /// <summary>Builds the stage-2 tables, loads both kernels, and powers the boot core on in the personal persona.</summary>
     /// <param name="personalKernel">The personal kernel's ELF bytes (linked at <see cref="HypervisorLayout.GuestRamIpa"/>).</param>
     /// <param name="workKernel">The work kernel's ELF bytes.</param>
-    /// <param name="workMode">x0 for the work kernel's entry (its run mode: normal or an attack).</param>
-    public void Boot(byte[] personalKernel, byte[] workKernel, ulong workMode = 0)
+    /// <param name="workMode">x0 for the work kernel's entry (its run mode: normal or an attack, and flags).</param>
+    /// <param name="personalMode">x0 for the personal kernel's entry (flags).</param>
+    public void Boot(byte[] personalKernel, byte[] workKernel, ulong workMode = 0, ulong personalMode = 0)
     {
         foreach (var persona in HypervisorLayout.Personas)
             MapRam(persona);
@@ -46,7 +47,7 @@ public sealed partial class Hypervisor
 
         var core = BootCore;
         core.El2Handler = this;
-        Machine.Cores[0].PowerOn(personalEntry, 0, 1);
+        Machine.Cores[0].PowerOn(personalEntry, personalMode, 1);
         core.WriteSystemRegister(SystemRegister.HcrEl2, GuestHcr);
         core.WriteSystemRegister(SystemRegister.VtcrEl2, HypervisorLayout.Vtcr);
         core.WriteSystemRegister(SystemRegister.VttbrEl2, TablesOf(Component.Personal).Vttbr);

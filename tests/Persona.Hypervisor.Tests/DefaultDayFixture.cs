@@ -22,7 +22,7 @@ public class DayRun
     public DayRun(long? wipeAtTrap, HypervisorMutant mutants = HypervisorMutant.None, bool validate = true)
     {
         Scenario = Scenario.Default;
-        var options = new RunOptions(mutants, Scenario.WorkMode, validate, Scenario.MaxInstructions, wipeAtTrap, Scenario.Events);
+        var options = new RunOptions(mutants, Scenario.WorkMode, validate, Scenario.MaxInstructions, wipeAtTrap, Scenario.Events, Scenario.Day);
         (Machine, Hypervisor, Validator) = PersonaRun.Build(DefaultPlatform.Load(), options);
         Recorder = new TrapRecorder(Hypervisor, Hypervisor.Observer);
         Hypervisor.Observer = Recorder;

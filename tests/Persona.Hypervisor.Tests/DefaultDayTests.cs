@@ -38,8 +38,13 @@ public sealed class DefaultDayTests(DefaultDayFixture day, ITestOutputHelper out
     {
         foreach (var persona in HypervisorLayout.Personas)
         {
-            Assert.True(day.Hypervisor.Injected.Count(i => i == (persona, VirtualInterrupt.Timer)) >= 24, $"{persona} got too few timer interrupts");
-            Assert.Contains($"{persona.ToString().ToLowerInvariant()}: ticks 0x0000000000000001", day.Uart(persona), StringComparison.Ordinal);
+            var timer = day.Hypervisor.Injected.Count(i => i == (persona, VirtualInterrupt.Timer));
+            Assert.True(timer >= 12, $"{persona} got {timer} timer interrupts");
+            // The kernel counts the ticks its handler saw: at least the 12 its day lasts, at most what was injected.
+            var line = day.Uart(persona).Split('\n').Single(l => l.Contains("day over, ticks", StringComparison.Ordinal));
+            var seen = Convert.ToUInt64(line[(line.LastIndexOf("0x", StringComparison.Ordinal) + 2)..], 16);
+            Assert.InRange(seen, 12UL, (ulong)timer);
+            Assert.True(day.Hypervisor.Injected.Contains((persona, VirtualInterrupt.Storage)), $"{persona} got no storage interrupt");
         }
         Assert.Contains(day.Recorder.After, a => a.Trap.Description.StartsWith("IRQ 27 (virtual timer) -> Work", StringComparison.Ordinal));
         Assert.Contains(day.Recorder.After, a => a.Trap.Description.StartsWith("IRQ 27 (virtual timer) -> Personal", StringComparison.Ordinal));
@@ -54,7 +59,7 @@ public sealed class DefaultDayTests(DefaultDayFixture day, ITestOutputHelper out
         Assert.True(waiting >= 0, "personal's modem interrupt never waited in its saved list registers");
         var delivered = day.Recorder.After.FindIndex(waiting, a => a.Foreground == Component.Personal && !a.SavedModemPending[(int)Component.Personal]);
         Assert.True(delivered > waiting);
-        Assert.Contains("personal: call ended, line status 0x0000000000000000", day.Uart(Component.Personal), StringComparison.Ordinal);
+        Assert.Contains("personal: hung up, line 0x0000000000000000", day.Uart(Component.Personal), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -66,8 +71,8 @@ public sealed class DefaultDayTests(DefaultDayFixture day, ITestOutputHelper out
             Assert.True(rang >= 0, $"the call for {persona} was never applied");
             Assert.Contains($"{HypervisorLayout.Other(persona)} in the foreground", day.Hypervisor.Log[rang], StringComparison.Ordinal);
             var name = persona.ToString().ToLowerInvariant();
-            Assert.Contains($"{name}: incoming call from 0x{caller:x16}", day.Uart(persona), StringComparison.Ordinal);
-            Assert.Contains($"{name}: call answered, line status 0x0000000000000002", day.Uart(persona), StringComparison.Ordinal);
+            Assert.Contains($"{name}: answered 0x{caller:x16}", day.Uart(persona), StringComparison.Ordinal);
+            Assert.Contains($"{name}: hung up, line 0x0000000000000000", day.Uart(persona), StringComparison.Ordinal);
         }
         var switches = day.Recorder.After.Where(a => a.Trap.IsWorldSwitch).Select(a => a.Foreground).ToList();
         Assert.True(switches.Count >= 8, $"only {switches.Count} world switches");
@@ -83,8 +88,7 @@ public sealed class DefaultDayTests(DefaultDayFixture day, ITestOutputHelper out
             var sector = new byte[512];
             Encoding.ASCII.GetBytes(text).CopyTo(sector, 0);
             var name = persona.ToString().ToLowerInvariant();
-            Assert.Contains($"{name}: storage checksum 0x{Fnv1a(sector):x16}", day.Uart(persona), StringComparison.Ordinal);
-            Assert.Contains($"{name}: storage record intact 0x0000000000000001", day.Uart(persona), StringComparison.Ordinal);
+            Assert.Contains($"{name}: record 0x{Fnv1a(sector):x16}", day.Uart(persona), StringComparison.Ordinal);
         }
     }
 
@@ -107,8 +111,7 @@ public sealed class DefaultDayTests(DefaultDayFixture day, ITestOutputHelper out
         var personal = day.Uart(Component.Personal);
         var work = day.Uart(Component.Work);
         Assert.Contains("personal: camera released 0x0000000000000000", personal, StringComparison.Ordinal);
-        Assert.Contains("work: camera granted 0x0000000000000000", work, StringComparison.Ordinal);
-        Assert.Contains("work: camera released 0x0000000000000000", work, StringComparison.Ordinal);
+        Assert.Contains("work: camera taken, returned 0x0000000000000000", work, StringComparison.Ordinal);
         Assert.Contains("personal: camera granted 0x0000000000000000", personal, StringComparison.Ordinal);
     }
 

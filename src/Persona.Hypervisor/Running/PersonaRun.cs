@@ -12,13 +12,15 @@ namespace Persona.Hypervisor.Running;
 /// <param name="MaxInstructions">The instruction budget.</param>
 /// <param name="WipeAtTrap">When set, IT orders a remote wipe carried out at the first personal trap from this trap number on.</param>
 /// <param name="Events">External events in time order (the user's switches, calls), posted when virtual time reaches them.</param>
+/// <param name="Day">Whether both kernels live the whole day (timer ticks, storage, camera hand-off, calls) before powering off.</param>
 public sealed record RunOptions(
     HypervisorMutant Mutants = HypervisorMutant.None,
     WorkMode WorkMode = WorkMode.Normal,
     bool Validate = true,
     ulong MaxInstructions = 10_000_000,
     long? WipeAtTrap = null,
-    IReadOnlyList<TimedEvent>? Events = null);
+    IReadOnlyList<TimedEvent>? Events = null,
+    bool Day = false);
 
 /// <summary>What a run produced.</summary>
 /// <param name="Stop">Why and when the machine stopped.</param>
@@ -74,7 +76,8 @@ public static class PersonaRun
     {
         var machine = new Machine(new MachineOptions { CoreCount = 1, RamSize = platform.Ram.Size }, InterpreterCore.Factory(), Stream.Null);
         var hypervisor = new Hypervisor(machine, platform, options.Mutants);
-        hypervisor.Boot(PersonaKernels.Personal, PersonaKernels.Work, (ulong)options.WorkMode);
+        var day = options.Day ? (ulong)KernelFlags.Day : 0;
+        hypervisor.Boot(PersonaKernels.Personal, PersonaKernels.Work, (ulong)options.WorkMode | day, day);
         if (options.WipeAtTrap is { } trap)
             hypervisor.ScheduleRemoteWipe(trap);
         Validator? validator = null;
