@@ -12,7 +12,7 @@
 
 static void putc(char c) { *(volatile u32 *)UART_IPA = (u32)c; }
 
-static void puts(const char *s)
+void puts(const char *s)
 {
     while (*s)
         putc(*s++);
@@ -25,7 +25,7 @@ static void put_hex(u64 v)
         putc("0123456789abcdef"[(v >> shift) & 15]);
 }
 
-static void say(const char *what, u64 v)
+void say(const char *what, u64 v)
 {
     puts(NAME ": ");
     puts(what);
@@ -109,25 +109,31 @@ void kernel_main(u64 mode)
             channel[i] = note[i];
         channel[i] = 0;
     }
-    if (mode == MODE_READ_FOREIGN)
+    u64 attack = mode & MODE_MASK;
+    if (attack == MODE_READ_FOREIGN)
         attack_read_foreign();
-    else if (mode == MODE_HOSTILE_HYPERCALLS)
+    else if (attack == MODE_HOSTILE_HYPERCALLS)
         attack_hostile_hypercalls();
-    else if (mode == MODE_FOREIGN_MMIO)
+    else if (attack == MODE_FOREIGN_MMIO)
         attack_foreign_mmio();
-    else if (mode == MODE_TAMPER_SYSREGS)
+    else if (attack == MODE_TAMPER_SYSREGS)
         attack_tamper_sysregs();
     hvc_call(HC_SWITCH, 0);
+    if (mode & MODE_DAY)
+        day();
     say("done, secret intact", __secret[0] == SECRET_BYTE && __secret[4095] == SECRET_BYTE);
 #else
-    (void)mode;
     say("share", hvc_call(HC_SHARE, (u64)__channel));
     hvc_call(HC_SWITCH, 0);
     puts(NAME ": note: ");
     puts(__channel);
     puts("\n");
     say("unshare", hvc_call(HC_UNSHARE, (u64)__channel));
+    if (mode & MODE_DAY)
+        say("camera released", hvc_call(HC_RELEASE_DEVICE, DEVICE_CAMERA));
     hvc_call(HC_SWITCH, 0);
+    if (mode & MODE_DAY)
+        day();
     say("done, secret intact", __secret[0] == SECRET_BYTE && __secret[4095] == SECRET_BYTE);
 #endif
     power_off();

@@ -24,15 +24,52 @@ enum {
 
 /* Run modes the hypervisor passes in x0 at boot. */
 enum { MODE_NORMAL = 0, MODE_READ_FOREIGN = 1, MODE_HOSTILE_HYPERCALLS = 2, MODE_FOREIGN_MMIO = 3, MODE_TAMPER_SYSREGS = 4 };
+/* Flags beside the mode (both personas): MODE_DAY runs the whole day (ticks, storage, camera, calls) before powering off. */
+#define MODE_MASK 0xffUL
+#define MODE_DAY 0x100UL
 
 /* The persona's UART (emulated by the hypervisor through stage-2 data aborts) and a device it does not own (the camera). */
 #define UART_IPA 0x09000000UL
 #define CAMERA_IPA 0x0a103000UL
 
+/* The devices the hypervisor emulates for each persona at fixed IPAs (never mapped: every access traps; Persona.Hypervisor's
+ * HypervisorLayout): a virtio-mmio block device holding only this persona's partition, and this persona's modem line. */
+#define STORAGE_IPA 0x0a000000UL
+#define MODEM_IPA 0x0a001000UL
+
+/* Virtual interrupts the hypervisor injects through the GIC's list registers. */
+#define INTID_TIMER 27   /* the virtual timer (CNTV) */
+#define INTID_STORAGE 48 /* the block device's used-buffer notification */
+#define INTID_MODEM 49   /* the modem line: ring or remote hang-up */
+#define INTID_SPURIOUS 1023
+
+/* Devices by platform index (handset-2011.platform): the camera is handed between the personas. */
+#define DEVICE_CAMERA 3
+
+/* The modem line's registers (offsets in its window). */
+#define MODEM_STATUS 0x00   /* 0 idle, 1 ringing, 2 connected */
+#define MODEM_COMMAND 0x04  /* 1 dial, 2 answer, 3 hang up */
+#define MODEM_NUMBER 0x08   /* the caller's number while ringing; the number to dial */
+#define MODEM_EVENTS 0x0c   /* read-to-clear: bit 0 ring, bit 1 remote hang-up */
+enum { LINE_IDLE = 0, LINE_RINGING = 1, LINE_CONNECTED = 2 };
+enum { MODEM_DIAL = 1, MODEM_ANSWER = 2, MODEM_HANGUP = 3 };
+
 u64 hvc_call(u64 fn, u64 arg);
 u64 smc_call(u64 fn);
 void tamper_vttbr(u64 value);
 extern u64 el1_sync_count;
+
+/* The parts of a persona's day (day.c, irq.c, blk.c, modem.c). */
+void puts(const char *s);
+void say(const char *what, u64 v);
+void day(void);
+void irq_init(u64 tick_period);
+extern volatile u64 ticks;
+extern volatile u64 storage_interrupts;
+int blk_init(void);
+int blk_transfer(int write, u64 sector, void *buffer, u32 length);
+void modem_interrupt(void);
+extern volatile int call_active;
 extern char __channel[];
 extern char __secret[];
 

@@ -1,5 +1,6 @@
 // Persona kernel entry at EL1 (the hypervisor sets PC, SPSR and x0 = the run mode), and a minimal EL1 vector table
-// that reports a synchronous exception and skips the faulting instruction (used by the system-register attack).
+// that reports a synchronous exception and skips the faulting instruction (used by the system-register attack) and
+// dispatches IRQs (the virtual interrupts the hypervisor injects) to irq_dispatch.
     .section .text.boot, "ax"
     .global _start
 _start:
@@ -49,10 +50,45 @@ el1_vectors:
     .endr
     .balign 0x80
     b       el1_sync
-    .rept 11
+    .balign 0x80
+    b       el1_irq
+    .rept 10
     .balign 0x80
     b       .
     .endr
+
+el1_irq:
+    // An IRQ at EL1 (the hypervisor's virtual interrupt): save the caller-saved registers, dispatch in C, return.
+    stp     x0, x1, [sp, #-176]!
+    stp     x2, x3, [sp, #16]
+    stp     x4, x5, [sp, #32]
+    stp     x6, x7, [sp, #48]
+    stp     x8, x9, [sp, #64]
+    stp     x10, x11, [sp, #80]
+    stp     x12, x13, [sp, #96]
+    stp     x14, x15, [sp, #112]
+    stp     x16, x17, [sp, #128]
+    stp     x18, x29, [sp, #144]
+    str     x30, [sp, #160]
+    mrs     x0, elr_el1
+    mrs     x1, spsr_el1
+    stp     x0, x1, [sp, #-16]!
+    bl      irq_dispatch
+    ldp     x0, x1, [sp], #16
+    msr     elr_el1, x0
+    msr     spsr_el1, x1
+    ldp     x2, x3, [sp, #16]
+    ldp     x4, x5, [sp, #32]
+    ldp     x6, x7, [sp, #48]
+    ldp     x8, x9, [sp, #64]
+    ldp     x10, x11, [sp, #80]
+    ldp     x12, x13, [sp, #96]
+    ldp     x14, x15, [sp, #112]
+    ldp     x16, x17, [sp, #128]
+    ldp     x18, x29, [sp, #144]
+    ldr     x30, [sp, #160]
+    ldp     x0, x1, [sp], #176
+    eret
 
 el1_sync:
     // Count the exception, skip the instruction and return: x0-x1 are scratch here (the caller saved nothing live).

@@ -11,8 +11,9 @@ namespace Persona.Hypervisor;
 /// <summary>Boot: stage-2 tables for each persona's RAM and devices, the two kernels loaded, the boot core entering the personal persona.</summary>
 public sealed partial class Hypervisor
 {
-    /// <summary>The HCR_EL2 value while a persona runs: stage 2 on, interrupts to EL2, WFI and SMC trapped, EL1 is AArch64.</summary>
-    public const ulong GuestHcr = (ulong)(HcrBits.VM | HcrBits.FMO | HcrBits.IMO | HcrBits.AMO | HcrBits.TWI | HcrBits.TSC | HcrBits.RW);
+    /// <summary>The HCR_EL2 value while a persona runs: stage 2 on, interrupts to EL2, SMC trapped, EL1 is AArch64.</summary>
+    /// <remarks>WFI is not trapped: a persona waiting for its next interrupt idles on the core until its timer or a device fires.</remarks>
+    public const ulong GuestHcr = (ulong)(HcrBits.VM | HcrBits.FMO | HcrBits.IMO | HcrBits.AMO | HcrBits.TSC | HcrBits.RW);
 
     /// <summary>SPSR_EL2 for a persona's first entry: EL1h with DAIF masked.</summary>
     private const ulong FirstEntrySpsr = 0x3c5;
@@ -26,8 +27,9 @@ public sealed partial class Hypervisor
     /// <summary>Builds the stage-2 tables, loads both kernels, and powers the boot core on in the personal persona.</summary>
     /// <param name="personalKernel">The personal kernel's ELF bytes (linked at <see cref="HypervisorLayout.GuestRamIpa"/>).</param>
     /// <param name="workKernel">The work kernel's ELF bytes.</param>
-    /// <param name="workMode">x0 for the work kernel's entry (its run mode: normal or an attack).</param>
-    public void Boot(byte[] personalKernel, byte[] workKernel, ulong workMode = 0)
+    /// <param name="workMode">x0 for the work kernel's entry (its run mode: normal or an attack, and flags).</param>
+    /// <param name="personalMode">x0 for the personal kernel's entry (flags).</param>
+    public void Boot(byte[] personalKernel, byte[] workKernel, ulong workMode = 0, ulong personalMode = 0)
     {
         foreach (var persona in HypervisorLayout.Personas)
             MapRam(persona);
@@ -39,15 +41,17 @@ public sealed partial class Hypervisor
         if (Mutants.HasFlag(HypervisorMutant.DeviceMmioInBothPersonas) && Platform.Devices.ToList().FindIndex(d => d.Name == "camera") is var camera and >= 0)
             MapDevice(Component.Work, camera);
         InstallKey(KeySeed);
+        InitializeDevices();
         var personalEntry = LoadKernel(Component.Personal, personalKernel);
         var workEntry = LoadKernel(Component.Work, workKernel);
 
         var core = BootCore;
         core.El2Handler = this;
-        Machine.Cores[0].PowerOn(personalEntry, 0, 1);
+        Machine.Cores[0].PowerOn(personalEntry, personalMode, 1);
         core.WriteSystemRegister(SystemRegister.HcrEl2, GuestHcr);
         core.WriteSystemRegister(SystemRegister.VtcrEl2, HypervisorLayout.Vtcr);
         core.WriteSystemRegister(SystemRegister.VttbrEl2, TablesOf(Component.Personal).Vttbr);
+        Interrupts.PhysicalGic.Initialize(Machine, core);
 
         var work = SavedRegisters.Capture(core);
         Array.Clear(work, 0, 31);

@@ -19,6 +19,7 @@ public sealed partial class Hypervisor
                     Revoke(d, steps);
             }
         }
+        UnlinkHardwareInterrupts(core, from);
         var saved = SavedRegisters.Capture(core);
         if (Mutants.HasFlag(HypervisorMutant.RegisterNotSaved) && contexts[(int)from] is { } previous)
             saved[30] = previous[30];

@@ -4,7 +4,7 @@ using Persona.Spec.Model;
 
 namespace Persona.Hypervisor;
 
-/// <summary>The trap dispatcher: hypercalls, stage-2 data aborts (the persona UARTs, denied accesses), WFI, SMC/PSCI.</summary>
+/// <summary>The trap dispatcher: hypercalls, stage-2 data aborts (the persona UARTs, emulated devices, denied accesses), physical IRQs, SMC/PSCI; external events after each.</summary>
 public sealed partial class Hypervisor
 {
     private const ulong PsciSystemOff = 0x8400_0008;
@@ -16,13 +16,18 @@ public sealed partial class Hypervisor
     {
         var persona = Foreground;
         Observer?.OnTrapEntry(core, persona);
+        contextEdits[(int)persona].Clear();
         var steps = new List<SpecStep>();
         var switchedBefore = Foreground;
         var elr = core.ReadSystemRegister(SystemRegister.ElrEl2);
         if (WipeDue(persona))
             RemoteWipe(steps);
         string description;
-        if (record.Kind != ExceptionKind.Synchronous)
+        if (record.Kind == ExceptionKind.Irq)
+        {
+            description = HandleInterrupt(core, persona);
+        }
+        else if (record.Kind != ExceptionKind.Synchronous)
         {
             description = $"{record.Kind} interrupt";
             Note($"{persona}: unexpected {record.Kind} at EL2, ignored");
@@ -33,11 +38,11 @@ public sealed partial class Hypervisor
             {
                 ExceptionClass.Hvc64 => HandleHypercall(core, persona, steps),
                 ExceptionClass.Smc64 => HandleFirmwareCall(core, persona, steps),
-                ExceptionClass.DataAbortLowerEl => HandleDataAbort(core, persona, record),
-                ExceptionClass.WfxTrap => HandleWaitForInterrupt(core, persona, steps),
+                ExceptionClass.DataAbortLowerEl => HandleDataAbort(core, persona, record, steps),
                 var ec => HandleUnexpected(core, persona, ec, steps),
             };
         }
+        ApplyExternalEvents(core, steps);
         trapCount++;
         var trap = new TrapRecord(trapCount, core.CoreId, persona, description, record.Syndrome, elr, steps, Foreground != switchedBefore);
         ChargeTrap(trap);
@@ -47,7 +52,7 @@ public sealed partial class Hypervisor
     private static void SkipInstruction(Core core) =>
         core.WriteSystemRegister(SystemRegister.ElrEl2, core.ReadSystemRegister(SystemRegister.ElrEl2) + 4);
 
-    private string HandleDataAbort(Core core, Component persona, in ExceptionRecord record)
+    private string HandleDataAbort(Core core, Component persona, in ExceptionRecord record, List<SpecStep> steps)
     {
         var esr = record.Syndrome;
         // Read HPFAR_EL2 and FAR_EL2 from the core (architectural state): ExceptionRecord's HPFAR field holds the raw IPA, not HPFAR's layout.
@@ -71,7 +76,7 @@ public sealed partial class Hypervisor
             else if (!write && ipa == HypervisorLayout.UartIpa + UartFlagOffset)
                 value = UartFlagsIdle;
         }
-        else
+        else if (!TryEmulateDevice(core, persona, ipa, write, register == 31 ? 0 : core.GetX(register), steps, out value))
         {
             Note($"{persona}: denied {access} ({size} bytes): not mapped for this persona; reads as zero, writes ignored");
         }
@@ -98,15 +103,6 @@ public sealed partial class Hypervisor
         core.SetX(0, PsciNotSupported);
         Note($"{persona}: PSCI function 0x{function:x} not supported");
         return $"SMC PSCI 0x{function:x}";
-    }
-
-    private string HandleWaitForInterrupt(Core core, Component persona, List<SpecStep> steps)
-    {
-        SkipInstruction(core);
-        var other = HypervisorLayout.Other(persona);
-        if (!IsHalted(other))
-            SwitchTo(core, other, steps);
-        return "WFI";
     }
 
     private string HandleUnexpected(Core core, Component persona, ExceptionClass ec, List<SpecStep> steps)

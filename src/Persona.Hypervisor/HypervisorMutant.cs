@@ -45,4 +45,13 @@ public enum HypervisorMutant
 
     /// <summary>The remote wipe releases the work pages without scrubbing the first one (the work kernel's code).</summary>
     SkipScrubOnWipe = 1 << 12,
+
+    /// <summary>The storage mediator translates the work persona's sectors from the personal partition's first block.</summary>
+    StorageWrongPartitionBase = 1 << 13,
+
+    /// <summary>The storage mediator writes (and reads) the work partition without its cipher: plaintext on the eMMC.</summary>
+    WorkPartitionInPlaintext = 1 << 14,
+
+    /// <summary>A modem interrupt is injected into the other persona than the line's.</summary>
+    InjectIntoWrongPersona = 1 << 15,
 }

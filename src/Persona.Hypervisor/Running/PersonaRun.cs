@@ -11,12 +11,16 @@ namespace Persona.Hypervisor.Running;
 /// <param name="Validate">Whether the validator checks every trap and world switch.</param>
 /// <param name="MaxInstructions">The instruction budget.</param>
 /// <param name="WipeAtTrap">When set, IT orders a remote wipe carried out at the first personal trap from this trap number on.</param>
+/// <param name="Events">External events in time order (the user's switches, calls), posted when virtual time reaches them.</param>
+/// <param name="Day">Whether both kernels live the whole day (timer ticks, storage, camera hand-off, calls) before powering off.</param>
 public sealed record RunOptions(
     HypervisorMutant Mutants = HypervisorMutant.None,
     WorkMode WorkMode = WorkMode.Normal,
     bool Validate = true,
     ulong MaxInstructions = 10_000_000,
-    long? WipeAtTrap = null);
+    long? WipeAtTrap = null,
+    IReadOnlyList<TimedEvent>? Events = null,
+    bool Day = false);
 
 /// <summary>What a run produced.</summary>
 /// <param name="Stop">Why and when the machine stopped.</param>
@@ -39,9 +43,32 @@ public static class PersonaRun
     public static RunResult Run(Platform platform, RunOptions options)
     {
         var (machine, hypervisor, validator) = Build(platform, options);
-        var stop = machine.Run(options.MaxInstructions);
+        var stop = RunWithEvents(machine, hypervisor, options);
         return new RunResult(stop, hypervisor.UartOutput(Component.Personal), hypervisor.UartOutput(Component.Work), hypervisor.Log,
             hypervisor.TrapCount, validator?.Checked ?? 0, validator?.FirstViolation);
+    }
+
+    /// <summary>How many instructions run between two looks at the clock while an event is due: small, because a persona idling
+    /// in WFI lets virtual time jump from one timer deadline to the next within a few instructions.</summary>
+    private const ulong EventSlice = 16;
+
+    /// <summary>Runs the machine, posting each event to the hypervisor once virtual time reaches it.</summary>
+    public static MachineRunResult RunWithEvents(Machine machine, Hypervisor hypervisor, RunOptions options)
+    {
+        ulong executed = 0;
+        foreach (var timed in options.Events ?? [])
+        {
+            while (machine.Clock.Ticks < timed.AtTicks)
+            {
+                var slice = machine.Run(Math.Min(EventSlice, options.MaxInstructions - executed));
+                executed += slice.Instructions;
+                if (slice.Reason != MachineStopReason.InstructionLimit || executed >= options.MaxInstructions)
+                    return slice with { Instructions = executed };
+            }
+            hypervisor.Post(timed.Event);
+        }
+        var rest = machine.Run(options.MaxInstructions - executed);
+        return rest with { Instructions = executed + rest.Instructions };
     }
 
     /// <summary>A booted machine with its hypervisor and (when asked) validator, ready to run.</summary>
@@ -49,7 +76,8 @@ public static class PersonaRun
     {
         var machine = new Machine(new MachineOptions { CoreCount = 1, RamSize = platform.Ram.Size }, InterpreterCore.Factory(), Stream.Null);
         var hypervisor = new Hypervisor(machine, platform, options.Mutants);
-        hypervisor.Boot(PersonaKernels.Personal, PersonaKernels.Work, (ulong)options.WorkMode);
+        var day = options.Day ? (ulong)KernelFlags.Day : 0;
+        hypervisor.Boot(PersonaKernels.Personal, PersonaKernels.Work, (ulong)options.WorkMode | day, day);
         if (options.WipeAtTrap is { } trap)
             hypervisor.ScheduleRemoteWipe(trap);
         Validator? validator = null;

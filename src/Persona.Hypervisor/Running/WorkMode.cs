@@ -18,3 +18,14 @@ public enum WorkMode : ulong
     /// <summary>Write an EL2 system register from EL1.</summary>
     TamperSystemRegisters = 4,
 }
+
+/// <summary>Flags both kernels take in x0 beside the work mode (guests/persona/kernel.h).</summary>
+[Flags]
+public enum KernelFlags : ulong
+{
+    /// <summary>Only the notification exchange, then power off.</summary>
+    None = 0,
+
+    /// <summary>Live the whole day before powering off: a periodic timer tick, a record on storage, the camera hand-off, calls.</summary>
+    Day = 0x100,
+}

@@ -9,7 +9,10 @@ namespace Persona.Hypervisor.Scenarios;
 /// <param name="WorkMode">The work kernel's run mode.</param>
 /// <param name="MaxInstructions">The instruction budget.</param>
 /// <param name="Expectations">Lines a persona's UART output must contain.</param>
-public sealed record Scenario(string Name, string Source, WorkMode WorkMode, ulong MaxInstructions, IReadOnlyList<Expectation> Expectations)
+/// <param name="Events">The timed external events, in time order.</param>
+/// <param name="Day">Whether the kernels live the whole day (the <c>day</c> directive).</param>
+public sealed record Scenario(string Name, string Source, WorkMode WorkMode, ulong MaxInstructions, IReadOnlyList<Expectation> Expectations,
+    IReadOnlyList<TimedEvent> Events, bool Day = false)
 {
     /// <summary>The embedded default scenario (spec/scenarios/default.scenario).</summary>
     public static Scenario Default

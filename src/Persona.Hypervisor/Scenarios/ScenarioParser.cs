@@ -5,7 +5,8 @@ using Persona.Spec.Model;
 namespace Persona.Hypervisor.Scenarios;
 
 /// <summary>Reads scenario files: one directive per line (<c>scenario name=N</c>, <c>work-mode M</c>, <c>max-instructions N</c>,
-/// <c>expect personal|work "text"</c>), <c>#</c> comments.</summary>
+/// <c>expect personal|work "text"</c>, <c>day</c> (the kernels live the whole day: ticks, storage, camera, calls),
+/// <c>at TIME EVENT ARGUMENTS</c>: see <see cref="ScenarioEvents"/>), <c>#</c> comments.</summary>
 public static class ScenarioParser
 {
     private static readonly Dictionary<string, WorkMode> Modes = new()
@@ -39,6 +40,8 @@ public static class ScenarioParser
         var mode = WorkMode.Normal;
         ulong budget = 10_000_000;
         var expectations = new List<Expectation>();
+        var events = new List<TimedEvent>();
+        var day = false;
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -69,13 +72,24 @@ public static class ScenarioParser
                 case "expect":
                     expectations.Add(ParseExpectation(rest, source, number));
                     break;
+                case "day":
+                    if (rest.Length != 0)
+                        throw new ScenarioFileException(source, number, $"'day' takes no arguments, not '{rest}'");
+                    day = true;
+                    break;
+                case "at":
+                    var timed = ScenarioEvents.Parse(rest, source, number);
+                    if (events.Count > 0 && timed.AtTicks < events[^1].AtTicks)
+                        throw new ScenarioFileException(source, number, $"events must be in time order: this one is earlier than line {events[^1].Line}'s");
+                    events.Add(timed);
+                    break;
                 default:
                     throw new ScenarioFileException(source, number, $"unknown directive '{directive}'");
             }
         }
         if (name is null)
             throw new ScenarioFileException(source, 1, "no 'scenario name=NAME' line");
-        return new Scenario(name, source, mode, budget, expectations);
+        return new Scenario(name, source, mode, budget, expectations, events, day);
     }
 
     private static Expectation ParseExpectation(string rest, string source, int number)

@@ -19,7 +19,7 @@ public static class ScenarioRunner
     /// <summary>Runs a scenario, validated unless told otherwise.</summary>
     public static ScenarioReport Run(Scenario scenario, bool validate = true)
     {
-        var result = PersonaRun.Run(new RunOptions(WorkMode: scenario.WorkMode, Validate: validate, MaxInstructions: scenario.MaxInstructions));
+        var result = PersonaRun.Run(new RunOptions(WorkMode: scenario.WorkMode, Validate: validate, MaxInstructions: scenario.MaxInstructions, Events: scenario.Events, Day: scenario.Day));
         var missed = scenario.Expectations
             .Where(e => !(e.Persona == Component.Personal ? result.PersonalUart : result.WorkUart).Contains(e.Text, StringComparison.Ordinal))
             .ToList();

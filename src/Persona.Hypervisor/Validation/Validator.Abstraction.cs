@@ -115,6 +115,7 @@ public sealed partial class Validator
         AbstractDevices(expected, changes, evidence);
         AbstractContexts(expected, vttbr, changes, evidence);
         AbstractWipe(expected, changes, evidence);
+        AbstractStorage(expected, changes, evidence);
         return expected.With(changes);
     }
 

@@ -27,6 +27,7 @@ public static class SavedRegisters
         ("CNTV_CTL_EL0", SystemRegisterKey.Of(3, 3, 14, 3, 1)),
         ("ICH_HCR_EL2", SystemRegisterKey.Of(3, 4, 12, 11, 0)),
         ("ICH_VMCR_EL2", SystemRegisterKey.Of(3, 4, 12, 11, 7)),
+        ("ICH_AP0R0_EL2", SystemRegisterKey.Of(3, 4, 12, 8, 0)),
         ("ICH_AP1R0_EL2", SystemRegisterKey.Of(3, 4, 12, 9, 0)),
         ("ICH_LR0_EL2", SystemRegisterKey.Of(3, 4, 12, 12, 0)),
         ("ICH_LR1_EL2", SystemRegisterKey.Of(3, 4, 12, 12, 1)),
@@ -66,6 +67,17 @@ public static class SavedRegisters
         for (var i = 0; i < Platform.Count; i++)
             core.WriteSystemRegister(Platform[i].Key, values[31 + CoreOwned.Count + i]);
     }
+
+    /// <summary>The index of a platform-implemented register (by its name in <see cref="Platform"/>) in a context.</summary>
+    public static int IndexOfPlatform(string name) =>
+        31 + CoreOwned.Count + Platform.ToList().FindIndex(r => r.Name == name) is var i && i >= 31 + CoreOwned.Count
+            ? i : throw new ArgumentException($"{name} is not in a persona's context", nameof(name));
+
+    /// <summary>The bits of register <paramref name="index"/> that are state a switch must restore: CNTV_CTL_EL0.ISTATUS is computed
+    /// from the counter (it may rise while the persona waits in the background), not saved state.</summary>
+    public static ulong RestoredBits(int index) => index == IndexOfPlatform("CNTV_CTL_EL0") ? ~TimerStatusBit : ulong.MaxValue;
+
+    private const ulong TimerStatusBit = 1 << 2;
 
     /// <summary>The index of a core-owned register in a context.</summary>
     public static int IndexOf(SystemRegister register) => 31 + CoreOwned.ToList().IndexOf(register);

@@ -1,0 +1,20 @@
+using Persona.Spec.Model;
+
+namespace Persona.Hypervisor;
+
+/// <summary>Something from outside the guests that the hypervisor acts on at its next trap: the user, the phone network, IT.</summary>
+/// <remarks>To add a kind (say a remote wipe order), derive a record here and handle it in <c>Hypervisor.ApplyExternalEvent</c>;
+/// the scenario parser maps a directive to it in its event table.</remarks>
+public abstract record ExternalEvent;
+
+/// <summary>The user brings the other persona to the foreground (the persona switch on the lock screen).</summary>
+public sealed record UserSwitch : ExternalEvent;
+
+/// <summary>A call comes in on a persona's modem line.</summary>
+/// <param name="Line">Whose line rings.</param>
+/// <param name="Caller">The caller's number.</param>
+public sealed record IncomingCall(Component Line, uint Caller) : ExternalEvent;
+
+/// <summary>The remote side hangs up the call on a line (the line in a call when none is named).</summary>
+/// <param name="Line">Whose line, or null for the line that is in a call.</param>
+public sealed record RemoteHangUp(Component? Line) : ExternalEvent;

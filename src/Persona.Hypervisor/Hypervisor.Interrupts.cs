@@ -1,0 +1,115 @@
+using Persona.Arm.Cpu;
+using Persona.Hypervisor.Devices;
+using Persona.Hypervisor.Interrupts;
+using Persona.Hypervisor.Vcpu;
+using Persona.Spec.Model;
+
+namespace Persona.Hypervisor;
+
+/// <summary>Interrupts: physical interrupts taken at EL2 (HCR_EL2.IMO) become virtual interrupts of the persona that owns them,
+/// through the list registers; a background persona's interrupts wait in its saved list registers until it runs again.</summary>
+public sealed partial class Hypervisor
+{
+    private readonly Dictionary<int, ulong>[] contextEdits = [[], []];
+
+    /// <summary>The registers of a persona's context the hypervisor changed since the persona last trapped (index in
+    /// <see cref="SavedRegisters"/> order → value): injected interrupts, and HW links it cut when the persona left the core.</summary>
+    public IReadOnlyDictionary<int, ulong> ContextEditsOf(Component persona) => contextEdits[(int)persona];
+
+    /// <summary>The virtual interrupts the hypervisor injected, in order: (persona, INTID), for tests and the log.</summary>
+    public IReadOnlyList<(Component Persona, VirtualInterrupt Interrupt)> Injected => injected;
+
+    private readonly List<(Component, VirtualInterrupt)> injected = [];
+
+    /// <summary>A physical IRQ taken at EL2: the virtual timer's PPI goes to the foreground persona HW-linked (its end of interrupt
+    /// deactivates the physical one); anything else is deactivated and logged.</summary>
+    private string HandleInterrupt(Core core, Component persona)
+    {
+        var intid = PhysicalGic.Acknowledge(core);
+        if (intid == PhysicalGic.Spurious)
+            return "IRQ (spurious)";
+        if (intid != PhysicalGic.VirtualTimerPpi)
+        {
+            PhysicalGic.Deactivate(core, intid);
+            Note($"{persona}: physical interrupt {intid} has no owner; deactivated");
+            return $"IRQ {intid}";
+        }
+        if (!InjectLive(core, persona, VirtualInterrupt.Timer, PhysicalGic.VirtualTimerPpi))
+            PhysicalGic.Deactivate(core, intid);
+        return $"IRQ {intid} (virtual timer) -> {persona}";
+    }
+
+    /// <summary>Raises a virtual interrupt for a persona: in the live list registers when it is in the foreground, else in its saved ones.</summary>
+    private void Inject(Core core, Component persona, VirtualInterrupt interrupt)
+    {
+        if (Mutants.HasFlag(HypervisorMutant.InjectIntoWrongPersona) && interrupt == VirtualInterrupt.Modem)
+            persona = HypervisorLayout.Other(persona);
+        if (persona == Foreground)
+        {
+            InjectLive(core, persona, interrupt, null);
+            return;
+        }
+        if (contexts[(int)persona] is not { } saved)
+            return;
+        var first = SavedRegisters.IndexOfPlatform("ICH_LR0_EL2");
+        var slot = FindSlot(n => saved[first + n], (int)interrupt);
+        if (slot is not { } n)
+        {
+            Note($"{persona}: no free list register for virtual interrupt {(int)interrupt}; dropped");
+            return;
+        }
+        if (!ListRegister.InUse(saved[first + n]))
+            saved[first + n] = ListRegister.Pending((int)interrupt);
+        contextEdits[(int)persona][first + n] = saved[first + n];
+        injected.Add((persona, interrupt));
+    }
+
+    /// <summary>Puts a virtual interrupt into the live list registers; false when none is free.</summary>
+    private bool InjectLive(Core core, Component persona, VirtualInterrupt interrupt, int? physical)
+    {
+        var slot = FindSlot(n => core.ReadSystemRegister(PhysicalGic.IchLr(n)), (int)interrupt);
+        if (slot is not { } n)
+        {
+            Note($"{persona}: no free list register for virtual interrupt {(int)interrupt}; dropped");
+            return false;
+        }
+        var lr = core.ReadSystemRegister(PhysicalGic.IchLr(n));
+        // Already pending or active: no second copy; a physical source is linked so the guest's end of interrupt deactivates it.
+        var value = ListRegister.InUse(lr) ? (physical is { } p ? ListRegister.LinkHardware(lr, p) : lr) : ListRegister.Pending((int)interrupt, physical);
+        core.WriteSystemRegister(PhysicalGic.IchLr(n), value);
+        contextEdits[(int)persona][SavedRegisters.IndexOfPlatform("ICH_LR0_EL2") + n] = value;
+        injected.Add((persona, interrupt));
+        return true;
+    }
+
+    /// <summary>The list register already holding <paramref name="intid"/>, else a free one, else null.</summary>
+    private static int? FindSlot(Func<int, ulong> read, int intid)
+    {
+        int? free = null;
+        for (var n = 0; n < ListRegister.Count; n++)
+        {
+            var lr = read(n);
+            if (ListRegister.InUse(lr) && ListRegister.VirtualId(lr) == intid)
+                return n;
+            if (!ListRegister.InUse(lr))
+                free ??= n;
+        }
+        return free;
+    }
+
+    /// <summary>Before a persona's context leaves the core: a HW-linked timer interrupt it has not finished is unlinked and the
+    /// physical one deactivated here, so the next persona's timer can fire; the persona still sees its own interrupt when it returns.</summary>
+    private void UnlinkHardwareInterrupts(Core core, Component persona)
+    {
+        for (var n = 0; n < ListRegister.Count; n++)
+        {
+            var lr = core.ReadSystemRegister(PhysicalGic.IchLr(n));
+            if (!ListRegister.InUse(lr) || !ListRegister.IsHardware(lr))
+                continue;
+            var unlinked = ListRegister.UnlinkHardware(lr);
+            core.WriteSystemRegister(PhysicalGic.IchLr(n), unlinked);
+            contextEdits[(int)persona][SavedRegisters.IndexOfPlatform("ICH_LR0_EL2") + n] = unlinked;
+            PhysicalGic.Deactivate(core, PhysicalGic.VirtualTimerPpi);
+        }
+    }
+}
