@@ -117,6 +117,7 @@ void kernel_main(u64 mode)
         attack_foreign_mmio();
     else if (mode == MODE_TAMPER_SYSREGS)
         attack_tamper_sysregs();
+    else if (mode == MODE_DMA_FOREIGN) attack_dma_foreign();
     hvc_call(HC_SWITCH, 0);
     say("done, secret intact", __secret[0] == SECRET_BYTE && __secret[4095] == SECRET_BYTE);
 #else

@@ -17,4 +17,7 @@ public enum WorkMode : ulong
 
     /// <summary>Write an EL2 system register from EL1.</summary>
     TamperSystemRegisters = 4,
+
+    /// <summary>Use a held DMA device legitimately, then aim DMA at foreign pages and at a device it does not own (guests/persona/attack_dma.c).</summary>
+    DmaForeign = 16,
 }

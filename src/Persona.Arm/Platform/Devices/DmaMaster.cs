@@ -14,7 +14,8 @@ public enum DmaMasterRegister : ulong
     /// <summary>The byte the frame is filled with.</summary>
     Pattern = 0x10,
 
-    /// <summary>Writing <see cref="DmaMaster.StartCommand"/> runs the transfer (synchronously: virtual time does not advance).</summary>
+    /// <summary>Writing <see cref="DmaMaster.StartCommand"/> runs the transfer (synchronously: virtual time does not advance);
+    /// <see cref="DmaMaster.ResetCommand"/> resets the device.</summary>
     Control = 0x18,
 
     /// <summary>(read only) The outcome of the last transfer (<see cref="DmaMasterStatus"/>).</summary>
@@ -54,6 +55,9 @@ public sealed class DmaMaster(IPhysicalBus bus, Smmu smmu, int streamId) : IMmio
 {
     /// <summary>The value of the control register that starts a transfer.</summary>
     public const ulong StartCommand = 1;
+
+    /// <summary>The value of the control register that resets the device (registers cleared, status idle).</summary>
+    public const ulong ResetCommand = 2;
 
     /// <summary>The longest frame, 1 MiB.</summary>
     public const ulong MaxLength = 1UL << 20;
@@ -105,12 +109,13 @@ public sealed class DmaMaster(IPhysicalBus bus, Smmu smmu, int streamId) : IMmio
             case DmaMasterRegister.Length: length = value; break;
             case DmaMasterRegister.Pattern: pattern = (byte)value; break;
             case DmaMasterRegister.Control when value == StartCommand: Transfer(); break;
+            case DmaMasterRegister.Control when value == ResetCommand: Reset(); break;
         }
         return true;
     }
 
     /// <summary>Puts the device back in its reset state (registers cleared), as a release by the hypervisor does.</summary>
-    public void Reset()
+    private void Reset()
     {
         target = length = 0;
         pattern = 0;
