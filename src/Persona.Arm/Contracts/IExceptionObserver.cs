@@ -14,7 +14,7 @@ public interface IExceptionObserver
 /// <param name="ToLevel">The exception level it was taken to.</param>
 /// <param name="Syndrome">The ESR value written (0 for asynchronous exceptions).</param>
 /// <param name="FaultAddress">The FAR value written, when the exception class sets it.</param>
-/// <param name="IntermediatePhysicalFaultAddress">The HPFAR value written (stage-2 faults), else 0.</param>
+/// <param name="IntermediatePhysicalFaultAddress">The HPFAR_EL2 value written (stage-2 faults taken to EL2: FIPA, IPA[51:12], in bits [43:4]), else 0.</param>
 /// <param name="ReturnAddress">The ELR value written.</param>
 /// <param name="SavedProgramStatus">The SPSR value written.</param>
 /// <param name="VectorAddress">The vector the core jumped to.</param>

@@ -44,8 +44,12 @@ public sealed partial class Core
             systemRegisters[(int)esr] = syndrome;
         if (faultAddress is { } va)
             systemRegisters[(int)far] = va;
+        var hpfar = 0UL;
         if (targetLevel == 2 && intermediateAddress is { } ipa)
-            systemRegisters[(int)SystemRegister.HpfarEl2] = (ipa >> 12) << 4;
+        {
+            hpfar = HpfarFor(ipa);
+            systemRegisters[(int)SystemRegister.HpfarEl2] = hpfar;
+        }
         var offset = fromLevel < targetLevel ? 0x400UL : spSelect ? 0x200UL : 0UL;
         var vector = (systemRegisters[(int)vbar] & ~0x7FFUL) + offset + ((ulong)kind * 0x80);
         exceptionLevel = targetLevel;
@@ -58,7 +62,7 @@ public sealed partial class Core
         RequestAttention();
         var record = new ExceptionRecord(CoreId, kind, fromLevel, targetLevel,
             kind is ExceptionKind.Synchronous or ExceptionKind.SError ? syndrome : 0,
-            faultAddress ?? 0, targetLevel == 2 ? intermediateAddress ?? 0 : 0,
+            faultAddress ?? 0, hpfar,
             returnAddress, savedPstate, vector);
         ExceptionObserver?.OnExceptionTaken(record);
         if (targetLevel == 2 && El2Handler is { } handler)
@@ -67,6 +71,12 @@ public sealed partial class Core
             ExceptionReturn();
         }
     }
+
+    /// <summary>HPFAR_EL2 for a faulting IPA: FIPA (bits [43:4]) holds IPA[51:12]; the page offset is not recorded.</summary>
+    private static ulong HpfarFor(ulong ipa) => ((ipa >> 12) & HpfarFipaMask) << 4;
+
+    // FIPA is 40 bits wide (IPA[51:12]); the bits above it in HPFAR_EL2 are RES0 (NS is for EL3, which is absent).
+    private const ulong HpfarFipaMask = (1UL << 40) - 1;
 
     /// <summary>ERET: restores PC and PSTATE from ELR/SPSR of the current EL; an illegal return sets PSTATE.IL instead of changing EL.</summary>
     private void ExceptionReturn()

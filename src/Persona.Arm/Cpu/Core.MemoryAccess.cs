@@ -52,7 +52,7 @@ public sealed partial class Core
     // After a slow-path access at the EL's own privilege succeeded on a RAM page, caches the main TLB entry's permissions.
     private void FillFastTlb(ulong va, bool user)
     {
-        if (user != (exceptionLevel == 0) || alignmentChecked)
+        if (user != (exceptionLevel == 0) || dataFastPathDisabled)
             return;
         ref var main = ref Tlb.Slot(va >> 12, tlbSalt);
         if (main.VirtualPage != va >> 12 || main.Context != contextTag || main.HostOffset < 0)
@@ -80,7 +80,7 @@ public sealed partial class Core
         var virtualPage = va >> 12;
         ref var entry = ref Tlb.Slot(virtualPage, tlbSalt);
         var pageOffset = (long)(va & 0xFFF);
-        if (!alignmentChecked && entry.VirtualPage == virtualPage && entry.Context == contextTag && (entry.Asid == currentAsid || entry.Asid == Tlb.GlobalAsid)
+        if (!dataFastPathDisabled && entry.VirtualPage == virtualPage && entry.Context == contextTag && (entry.Asid == currentAsid || entry.Asid == Tlb.GlobalAsid)
             && (entry.Permissions & (user ? PagePermissions.UserRead : PagePermissions.PrivilegedRead)) != 0
             && entry.HostOffset >= 0 && pageOffset + size <= 4096)
         {
@@ -98,7 +98,7 @@ public sealed partial class Core
         var virtualPage = va >> 12;
         ref var entry = ref Tlb.Slot(virtualPage, tlbSalt);
         var pageOffset = (long)(va & 0xFFF);
-        if (!alignmentChecked && entry.VirtualPage == virtualPage && entry.Context == contextTag && (entry.Asid == currentAsid || entry.Asid == Tlb.GlobalAsid)
+        if (!dataFastPathDisabled && entry.VirtualPage == virtualPage && entry.Context == contextTag && (entry.Asid == currentAsid || entry.Asid == Tlb.GlobalAsid)
             && (entry.Permissions & (user ? PagePermissions.UserWrite : PagePermissions.PrivilegedWrite)) != 0
             && entry.HostOffset >= 0 && pageOffset + size <= 4096)
         {
@@ -108,6 +108,7 @@ public sealed partial class Core
         return TryWriteSlow(va, size, user, value);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private bool TryReadSlow(ulong va, int size, bool user, out ulong value)
     {
         value = 0;
@@ -129,6 +130,7 @@ public sealed partial class Core
         }
         if (!TryTranslate(va, AccessKind.Read, user, out var hostOffset))
             return false;
+        ReportAccess(va, size, isWrite: false);
         if (hostOffset >= 0)
         {
             value = ReadRam(hostOffset, size);
@@ -142,6 +144,7 @@ public sealed partial class Core
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private bool TryWriteSlow(ulong va, int size, bool user, ulong value)
     {
         if (alignmentChecked && (va & (ulong)(size - 1)) != 0)
@@ -163,6 +166,7 @@ public sealed partial class Core
         }
         if (!TryTranslate(va, AccessKind.Write, user, out var hostOffset))
             return false;
+        ReportAccess(va, size, isWrite: true);
         if (hostOffset >= 0)
         {
             WriteRam(hostOffset, size, value);

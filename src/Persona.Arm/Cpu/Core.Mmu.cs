@@ -12,7 +12,7 @@ public sealed partial class Core
     private ulong contextTag;
     private ulong tlbSalt;
 
-    // SCTLR_ELx.A of the current regime: every unaligned data access faults, so the fast TLB is bypassed while it is set.
+    // SCTLR_ELx.A of the current regime: every unaligned data access faults, so the fast data paths are bypassed while it is set.
     private bool alignmentChecked;
     private uint currentAsid;
     private bool stage1Enabled;
@@ -22,6 +22,7 @@ public sealed partial class Core
     private void OnTranslationControlChanged()
     {
         alignmentChecked = (systemRegisters[(int)(exceptionLevel == 2 ? SystemRegister.SctlrEl2 : SystemRegister.SctlrEl1)] & (ulong)SctlrBits.A) != 0;
+        dataFastPathDisabled = alignmentChecked || accessObserver is not null;
         if (exceptionLevel == 2)
         {
             stage1Enabled = (systemRegisters[(int)SystemRegister.SctlrEl2] & (ulong)SctlrBits.M) != 0;

@@ -26,6 +26,8 @@ public sealed partial class Core
     private bool waitingForEvent;
 
     /// <summary>Runs up to <paramref name="maxInstructions"/> instructions, stopping early on WFI, WFE, power-off or a stop request.</summary>
+    // Never inlined into a caller, so that the step loop is compiled as its own method with its own inlining budget.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public StepResult Run(int maxInstructions)
     {
         var executed = 0;

@@ -40,6 +40,33 @@ public static class BitMasks
         return true;
     }
 
+    // wmask of every 64-bit logical immediate, indexed by N:immr:imms (13 bits); 0 marks a reserved encoding (no valid mask is 0).
+    private static readonly ulong[] LogicalImmediates = BuildLogicalImmediates();
+
+    /// <summary>The wmask of a logical immediate (AND/ORR/EOR/ANDS), or 0 for a reserved encoding; a table lookup, for the hot path.</summary>
+    /// <param name="n">The N bit.</param>
+    /// <param name="imms">imms.</param>
+    /// <param name="immr">immr.</param>
+    /// <param name="is64">True for the 64-bit form (the 32-bit form requires N = 0 and keeps the low 32 bits).</param>
+    public static ulong LogicalImmediate(int n, int imms, int immr, bool is64)
+    {
+        if (!is64 && n != 0)
+            return 0;
+        var mask = LogicalImmediates[((n & 1) << 12) | ((immr & 63) << 6) | (imms & 63)];
+        return is64 ? mask : mask & 0xFFFF_FFFF;
+    }
+
+    private static ulong[] BuildLogicalImmediates()
+    {
+        var table = new ulong[1 << 13];
+        for (var index = 0; index < table.Length; index++)
+        {
+            if (TryDecode(index >> 12, index & 63, (index >> 6) & 63, logicalImmediate: true, is64: true, out var wmask, out _))
+                table[index] = wmask;
+        }
+        return table;
+    }
+
     private static ulong Ones(int count) => count >= 64 ? ulong.MaxValue : (1UL << count) - 1;
 
     private static ulong RotateElement(ulong element, int amount, int size)

@@ -183,7 +183,11 @@ public enum InstructionId : ushort
     LoadUnsignedOffset,
     /// <summary>LDRSB/LDRSH/LDRSW/PRFM (unsigned offset).</summary>
     LoadSignedUnsignedOffset,
-    /// <summary>Loads and stores with a 9-bit signed offset: unscaled, pre/post-index, unprivileged.</summary>
+    /// <summary>STUR/STR (post-index, pre-index) of one register: the common 9-bit-offset stores, split out for the hot path.</summary>
+    StoreImmediate9,
+    /// <summary>LDUR/LDR (post-index, pre-index) zero-extending loads of one register: the common 9-bit-offset loads.</summary>
+    LoadImmediate9,
+    /// <summary>The other loads and stores with a 9-bit signed offset: sign-extending loads, PRFUM, and unprivileged LDTR/STTR.</summary>
     LoadStoreImmediate9,
     /// <summary>Loads and stores with a register offset.</summary>
     LoadStoreRegisterOffset,

@@ -105,7 +105,16 @@ public static class InstructionTable
         new("xx11100100xxxxxxxxxxxxxxxxxxxxxx", InstructionId.StoreUnsignedOffset, Mem, OperandForm.LoadStore),
         new("xx11100101xxxxxxxxxxxxxxxxxxxxxx", InstructionId.LoadUnsignedOffset, Mem, OperandForm.LoadStore),
         new("xx1110011xxxxxxxxxxxxxxxxxxxxxxx", InstructionId.LoadSignedUnsignedOffset, Mem, OperandForm.LoadStore),
-        new("xx111000xx0xxxxxxxxxxxxxxxxxxxxx", InstructionId.LoadStoreImmediate9, Mem, OperandForm.LoadStore),
+        new("xx111000000xxxxxxxxx00xxxxxxxxxx", InstructionId.StoreImmediate9, Mem, OperandForm.LoadStore),
+        new("xx111000000xxxxxxxxx01xxxxxxxxxx", InstructionId.StoreImmediate9, Mem, OperandForm.LoadStore),
+        new("xx111000000xxxxxxxxx11xxxxxxxxxx", InstructionId.StoreImmediate9, Mem, OperandForm.LoadStore),
+        new("xx111000010xxxxxxxxx00xxxxxxxxxx", InstructionId.LoadImmediate9, Mem, OperandForm.LoadStore),
+        new("xx111000010xxxxxxxxx01xxxxxxxxxx", InstructionId.LoadImmediate9, Mem, OperandForm.LoadStore),
+        new("xx111000010xxxxxxxxx11xxxxxxxxxx", InstructionId.LoadImmediate9, Mem, OperandForm.LoadStore),
+        new("xx111000xx0xxxxxxxxx10xxxxxxxxxx", InstructionId.LoadStoreImmediate9, Mem, OperandForm.LoadStore),
+        new("xx1110001x0xxxxxxxxx00xxxxxxxxxx", InstructionId.LoadStoreImmediate9, Mem, OperandForm.LoadStore),
+        new("xx1110001x0xxxxxxxxx01xxxxxxxxxx", InstructionId.LoadStoreImmediate9, Mem, OperandForm.LoadStore),
+        new("xx1110001x0xxxxxxxxx11xxxxxxxxxx", InstructionId.LoadStoreImmediate9, Mem, OperandForm.LoadStore),
         new("xx111000xx1xxxxxxxxx10xxxxxxxxxx", InstructionId.LoadStoreRegisterOffset, Mem, OperandForm.LoadStore),
 
         // FP and SIMD (trapped or undefined until implemented).

@@ -31,6 +31,17 @@ public sealed class TranslationFaultTests
     }
 
     [RequiresToolFact("aarch64-linux-gnu-as", Toolchain.BinutilsPackage)]
+    public void ExceptionRecord_IntermediatePhysicalFaultAddress_IsTheHpfarValueWritten()
+    {
+        var harness = GuestWithStage2("ldrb w2, [x3]", out _);
+        harness.Core.SetX(3, 0x0000_00AB_CDE0_1234);
+        harness.RunToWfi();
+        var hpfar = harness.Core.ReadSystemRegister(SystemRegister.HpfarEl2);
+        Assert.Equal(0xAB_CDE0_1UL << 4, hpfar);
+        Assert.Equal(hpfar, harness.Last.IntermediatePhysicalFaultAddress);
+    }
+
+    [RequiresToolFact("aarch64-linux-gnu-as", Toolchain.BinutilsPackage)]
     public void Load64_ToUnmappedIpa_ReportsSixtyFourBitRegisterSyndrome()
     {
         var harness = GuestWithStage2("ldr x10, [x3, #8]", out _);

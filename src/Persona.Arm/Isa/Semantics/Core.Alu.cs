@@ -36,7 +36,8 @@ public sealed partial class Core
     private void ExecuteLogicalImmediate(uint word, LogicalOperation operation)
     {
         var f = new ImmediateOperands(word);
-        if (!BitMasks.TryDecode(f.N, f.Imms, f.Immr, true, f.Is64, out var mask, out _))
+        var mask = BitMasks.LogicalImmediate(f.N, f.Imms, f.Immr, f.Is64);
+        if (mask == 0)
         {
             Undefined();
             return;
@@ -118,6 +119,16 @@ public sealed partial class Core
         WriteX(f.Rd, result, is64);
     }
 
+    // The shifted Rm operand; an amount of 0 (MOV, CMP, plain EOR/ADD...) skips the shifter, which the JIT does not inline.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private ulong ShiftedRegister(RegisterOperands f)
+    {
+        var value = ReadX(f.Rm);
+        if (f.ShiftAmount == 0)
+            return f.Is64 ? value : (uint)value;
+        return ShiftValue(value, f.Shift, f.ShiftAmount, f.Is64);
+    }
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void ExecuteLogicalShifted(uint word, LogicalOperation operation)
     {
@@ -127,7 +138,7 @@ public sealed partial class Core
             Undefined();
             return;
         }
-        var operand = ShiftValue(ReadX(f.Rm), f.Shift, f.ShiftAmount, f.Is64);
+        var operand = ShiftedRegister(f);
         if (f.Invert)
             operand = ~operand;
         WriteX(f.Rd, Logical(ReadX(f.Rn), operand, operation, f.Is64));
@@ -142,7 +153,7 @@ public sealed partial class Core
             Undefined();
             return;
         }
-        var operand = ShiftValue(ReadX(f.Rm), f.Shift, f.ShiftAmount, f.Is64);
+        var operand = ShiftedRegister(f);
         var result = subtract
             ? AddWithCarry(ReadX(f.Rn), ~operand, 1, f.Is64, setFlags)
             : AddWithCarry(ReadX(f.Rn), operand, 0, f.Is64, setFlags);

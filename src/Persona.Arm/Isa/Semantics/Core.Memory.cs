@@ -28,8 +28,34 @@ public sealed partial class Core
         LoadOrStore(f.Size, f.Opc, ReadXOrSp(f.Rn) + (f.Imm12 << f.Size), f.Rt, exceptionLevel == 0);
     }
 
-    // Unscaled (LDUR/STUR), post-index, unprivileged (LDTR/STTR) and pre-index forms.
+    // STUR, and STR with post-index (mode 1: the access uses the old base) or pre-index (mode 3) writeback.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void ExecuteStoreImmediate9(uint word)
+    {
+        var f = new MemoryOperands(word);
+        var mode = f.Imm9Mode;
+        var baseAddress = ReadXOrSp(f.Rn);
+        var indexed = baseAddress + (ulong)f.Imm9;
+        if (TryWrite(mode == 1 ? baseAddress : indexed, 1 << f.Size, ReadX(f.Rt)) && mode != 0)
+            WriteXOrSp(f.Rn, indexed);
+    }
+
+    // LDUR, and LDR with post-index or pre-index writeback (zero-extending, any size).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void ExecuteLoadImmediate9(uint word)
+    {
+        var f = new MemoryOperands(word);
+        var mode = f.Imm9Mode;
+        var baseAddress = ReadXOrSp(f.Rn);
+        var indexed = baseAddress + (ulong)f.Imm9;
+        if (!TryRead(mode == 1 ? baseAddress : indexed, 1 << f.Size, out var value))
+            return;
+        WriteX(f.Rt, value);
+        if (mode != 0)
+            WriteXOrSp(f.Rn, indexed);
+    }
+
+    // The rarer 9-bit-offset forms: sign-extending loads, PRFUM, and unprivileged LDTR/STTR (whose plain forms take this path too).
     private void ExecuteLoadStoreImmediate9(uint word)
     {
         var f = new MemoryOperands(word);
@@ -75,8 +101,21 @@ public sealed partial class Core
             Undefined();
             return;
         }
-        var index = ExtendValue(ReadX(f.Rs), extend, f.ScaleIndex ? f.Size : 0);
-        LoadOrStore(f.Size, f.Opc, ReadXOrSp(f.Rn) + index, f.Rt, exceptionLevel == 0);
+        var address = ReadXOrSp(f.Rn) + ExtendValue(ReadX(f.Rs), extend, f.ScaleIndex ? f.Size : 0);
+        // Plain STR and zero-extending LDR (the common case) take the fast TLB path directly.
+        switch (f.Opc)
+        {
+            case 0:
+                TryWrite(address, 1 << f.Size, ReadX(f.Rt));
+                break;
+            case 1:
+                if (TryRead(address, 1 << f.Size, out var value))
+                    WriteX(f.Rt, value);
+                break;
+            default:
+                LoadOrStore(f.Size, f.Opc, address, f.Rt, exceptionLevel == 0);
+                break;
+        }
     }
 
     /// <summary>The shared load/store of one register by size and opc: store, zero-extending load, sign-extending loads, PRFM.</summary>
