@@ -14,6 +14,8 @@ enum {
     HC_RELEASE_DEVICE = 0x104,/* x1 = device id */
     HC_SWITCH = 0x105,        /* bring the other persona to the foreground */
     HC_CHANNEL = 0x106,       /* -> the IPA where a page lent to the caller appears, or 0 */
+    HC_DMA_MAP = 0x107,       /* x1 = device it holds, x2 = IPA of an own page: the device may reach it by DMA (IOVA = IPA) */
+    HC_DMA_UNMAP = 0x108,     /* x1 = device, x2 = IPA: take the page out of the device's DMA reach */
 };
 
 /* Results: 0 is success; errors are small negative numbers. */
@@ -27,6 +29,10 @@ enum { MODE_NORMAL = 0, MODE_READ_FOREIGN = 1, MODE_HOSTILE_HYPERCALLS = 2, MODE
 /* Flags beside the mode (both personas): MODE_DAY runs the whole day (ticks, storage, camera, calls) before powering off. */
 #define MODE_MASK 0xffUL
 #define MODE_DAY 0x100UL
+
+/* DMA attack mode (attack_dma.c): program DMA at foreign pages and touch a DMA device it does not own. */
+#define MODE_DMA_FOREIGN 16
+void attack_dma_foreign(void);
 
 /* The persona's UART (emulated by the hypervisor through stage-2 data aborts) and a device it does not own (the camera). */
 #define UART_IPA 0x09000000UL

@@ -23,6 +23,12 @@ public enum Hypercall : ulong
 
     /// <summary>Returns the IPA where a page lent to the caller appears, or 0.</summary>
     Channel = 0x106,
+
+    /// <summary>Lets device x1, which the caller holds, reach the caller's page at IPA x2 by DMA (IOVA = that IPA).</summary>
+    DmaMap = 0x107,
+
+    /// <summary>Takes the caller's page at IPA x2 out of device x1's DMA reach.</summary>
+    DmaUnmap = 0x108,
 }
 
 /// <summary>What a hypercall returns in x0 (errors as small negative numbers, two's complement).</summary>

@@ -33,6 +33,7 @@ public sealed partial class Hypervisor
     {
         foreach (var persona in HypervisorLayout.Personas)
             MapRam(persona);
+        BootDma();
         for (var d = 0; d < Devices.Count; d++)
         {
             if (Devices[d].Assigned && Devices[d].Owner != Component.Hypervisor)

@@ -20,6 +20,8 @@ public sealed partial class Hypervisor
             Hypercall.ReleaseDevice => ReleaseDevice(persona, argument, steps),
             Hypercall.Channel => (HypercallResult)(long)ChannelOf(persona),
             Hypercall.Switch => RequestSwitch(core, persona, steps),
+            Hypercall.DmaMap => MapForDma(core, persona, argument, steps),
+            Hypercall.DmaUnmap => UnmapForDma(core, persona, argument, steps),
             _ => HypercallResult.Unknown,
         };
         if ((Hypercall)function != Hypercall.Switch || result != HypercallResult.Ok)
@@ -48,7 +50,7 @@ public sealed partial class Hypervisor
             return HypercallResult.BadAddress;
         var to = HypervisorLayout.Other(from);
         var allowed = Mutants.HasFlag(HypervisorMutant.ShareWithoutChecks) || (from != Component.Work && !(to == Component.Work && WorkWiped)
-            && Ownership.StateOf(from, frame) == PageState.Owned && Ownership.StateOf(to, frame) == PageState.None);
+            && Ownership.StateOf(from, frame) == PageState.Owned && Ownership.StateOf(to, frame) == PageState.None && !DmaReaches(frame));
         var slot = Array.IndexOf(borrowedSlots[(int)to], null);
         if (slot < 0)
             return HypercallResult.NoSpace;
@@ -135,6 +137,7 @@ public sealed partial class Hypervisor
         entry.Owner = who;
         entry.Quiesced = true;
         MapDevice(who, device);
+        AttachDma(device);
     }
 
     /// <summary>Quiesces a device, takes it from its owner (unmapping its registers, invalidating the TLBs) and scrubs its state.</summary>
@@ -144,6 +147,7 @@ public sealed partial class Hypervisor
         entry.Quiesced = true;
         steps.Add(SpecStep.Of("quiesce", true, ("d", device)));
         UnmapDevice(entry.Owner, device);
+        DetachDma(device);
         entry.Assigned = false;
         entry.Dirty = false;
         steps.Add(SpecStep.Of("release", true, ("d", device)));

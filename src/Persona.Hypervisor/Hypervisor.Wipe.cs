@@ -49,6 +49,7 @@ public sealed partial class Hypervisor
             {
                 Devices[d].Quiesced = true;
                 UnmapDevice(Component.Work, d);
+                DetachDma(d);
                 Devices[d].Assigned = false;
                 Devices[d].Dirty = false;
                 steps.Add(SpecStep.Of("wipeRevokeDevice", true, ("d", d)));

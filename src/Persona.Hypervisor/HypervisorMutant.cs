@@ -54,4 +54,16 @@ public enum HypervisorMutant
 
     /// <summary>A modem interrupt is injected into the other persona than the line's.</summary>
     InjectIntoWrongPersona = 1 << 15,
+
+    /// <summary>A released or revoked device's SMMU stream keeps pointing at its table with the old owner's pages (the DMA table is not updated on hand-off).</summary>
+    DmaTableNotUpdatedOnHandOff = 1 << 16,
+
+    /// <summary>Removing a page from a device's SMMU table (dmaUnmap, release) issues no SMMU TLB invalidation.</summary>
+    SkipSmmuTlbInvalidationOnUnmap = 1 << 17,
+
+    /// <summary>The camera's SMMU stream is left in bypass: it reaches all of memory untranslated.</summary>
+    DmaStreamInBypass = 1 << 18,
+
+    /// <summary>dmaMap resolves the IPA through the caller's stage 2 (borrowed pages included) and skips the ownership check.</summary>
+    DmaMapTrustsStage2 = 1 << 19,
 }

@@ -22,6 +22,10 @@ public sealed class MutantTests(ITestOutputHelper output)
         { HypervisorMutant.UnshareKeepsOwnershipMetadata, WorkMode.Normal, "pageState[Personal]" },
         { HypervisorMutant.ShareMapsNeighbourPage, WorkMode.Normal, "MEM-2" },
         { HypervisorMutant.SkipScrubOnWipe, WorkMode.Normal, "MEM-5" },
+        { HypervisorMutant.DmaTableNotUpdatedOnHandOff, WorkMode.DmaForeign, "DMA-1" },
+        { HypervisorMutant.SkipSmmuTlbInvalidationOnUnmap, WorkMode.DmaForeign, "by a stale SMMU TLB entry (VMID 16" },
+        { HypervisorMutant.DmaStreamInBypass, WorkMode.Normal, "DMA-4" },
+        { HypervisorMutant.DmaMapTrustsStage2, WorkMode.DmaForeign, "performed dmaMap(d=0, p=frame 0x420" },
     };
 
     [Theory]

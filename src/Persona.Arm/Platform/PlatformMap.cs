@@ -27,6 +27,9 @@ public static class PlatformMap
     /// <summary>The PL011's window size.</summary>
     public const ulong UartSize = 0x1000;
 
+    /// <summary>The SMMU's register window (QEMU virt's VIRT_SMMU); present when a platform attaches DMA masters.</summary>
+    public const ulong SmmuBase = 0x0905_0000;
+
     /// <summary>The first of the 32 virtio-mmio transports.</summary>
     public const ulong VirtioBase = 0x0A00_0000;
 

@@ -13,6 +13,7 @@ namespace Persona.Hypervisor.Running;
 /// <param name="WipeAtTrap">When set, IT orders a remote wipe carried out at the first personal trap from this trap number on.</param>
 /// <param name="Events">External events in time order (the user's switches, calls), posted when virtual time reaches them.</param>
 /// <param name="Day">Whether both kernels live the whole day (timer ticks, storage, camera hand-off, calls) before powering off.</param>
+/// <param name="Strict">Whether the validator also checks every guest data access against ownership (needs <paramref name="Validate"/>).</param>
 public sealed record RunOptions(
     HypervisorMutant Mutants = HypervisorMutant.None,
     WorkMode WorkMode = WorkMode.Normal,
@@ -20,7 +21,8 @@ public sealed record RunOptions(
     ulong MaxInstructions = 10_000_000,
     long? WipeAtTrap = null,
     IReadOnlyList<TimedEvent>? Events = null,
-    bool Day = false);
+    bool Day = false,
+    bool Strict = false);
 
 /// <summary>What a run produced.</summary>
 /// <param name="Stop">Why and when the machine stopped.</param>
@@ -86,7 +88,20 @@ public static class PersonaRun
             validator = new Validator(hypervisor);
             hypervisor.Observer = validator;
             validator.CheckBoot();
+            if (options.Strict)
+                AttachStrictMode(machine, validator);
+        }
+        else if (options.Strict)
+        {
+            throw new ArgumentException("strict mode checks accesses with the validator: it cannot run unvalidated", nameof(options));
         }
         return (machine, hypervisor, validator);
+    }
+
+    /// <summary>Strict mode: every core reports each guest data access to the validator.</summary>
+    private static void AttachStrictMode(Machine machine, Validator validator)
+    {
+        foreach (var core in machine.Cores)
+            ((InterpreterCore)core).Core.AccessObserver = validator;
     }
 }

@@ -17,6 +17,9 @@ public enum WorkMode : ulong
 
     /// <summary>Write an EL2 system register from EL1.</summary>
     TamperSystemRegisters = 4,
+
+    /// <summary>Use a held DMA device legitimately, then aim DMA at foreign pages and at a device it does not own (guests/persona/attack_dma.c).</summary>
+    DmaForeign = 16,
 }
 
 /// <summary>Flags both kernels take in x0 beside the work mode (guests/persona/kernel.h).</summary>

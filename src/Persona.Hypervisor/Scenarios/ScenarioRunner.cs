@@ -16,10 +16,10 @@ public sealed record ScenarioReport(Scenario Scenario, RunResult Run, IReadOnlyL
 /// <summary>Runs scenarios on the two-persona machine.</summary>
 public static class ScenarioRunner
 {
-    /// <summary>Runs a scenario, validated unless told otherwise.</summary>
-    public static ScenarioReport Run(Scenario scenario, bool validate = true)
+    /// <summary>Runs a scenario, validated unless told otherwise (and, when <paramref name="strict"/>, every guest access checked too).</summary>
+    public static ScenarioReport Run(Scenario scenario, bool validate = true, bool strict = false)
     {
-        var result = PersonaRun.Run(new RunOptions(WorkMode: scenario.WorkMode, Validate: validate, MaxInstructions: scenario.MaxInstructions, Events: scenario.Events, Day: scenario.Day));
+        var result = PersonaRun.Run(new RunOptions(WorkMode: scenario.WorkMode, Validate: validate, MaxInstructions: scenario.MaxInstructions, Events: scenario.Events, Day: scenario.Day, Strict: strict));
         var missed = scenario.Expectations
             .Where(e => !(e.Persona == Component.Personal ? result.PersonalUart : result.WorkUart).Contains(e.Text, StringComparison.Ordinal))
             .ToList();

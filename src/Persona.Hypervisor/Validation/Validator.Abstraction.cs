@@ -63,6 +63,7 @@ public sealed partial class Validator
             pages.Add(keyFrame);
         pages.AddRange(staleTlb.Select(s => s.Frame).Where(f => !pages.Contains(f)));
 
+        AbstractDmaReach(expected, pages, changes, evidence);
         // Page-indexed fields on the footprint.
         var pageStates = (MapValue)expected[Fields.PageStates.Name];
         var mapped = (MapValue)expected[Fields.Mapped.Name];
