@@ -98,6 +98,9 @@ static void attack_tamper_sysregs(void)
 void kernel_main(u64 mode)
 {
     say("boot, persona", hvc_call(HC_STATUS, 0));
+    if (mode & MODE_SMP)
+        say("vcpu 1 start", start_secondary(mode));
+    mode &= MODE_MASK;
     fill_secret();
 #if PERSONA_WORK
     char *channel = (char *)hvc_call(HC_CHANNEL, 0);
@@ -117,6 +120,8 @@ void kernel_main(u64 mode)
         attack_foreign_mmio();
     else if (mode == MODE_TAMPER_SYSREGS)
         attack_tamper_sysregs();
+    else if (mode == MODE_RACE_WIPE)
+        race_wipe_primary();
     hvc_call(HC_SWITCH, 0);
     say("done, secret intact", __secret[0] == SECRET_BYTE && __secret[4095] == SECRET_BYTE);
 #else

@@ -17,4 +17,7 @@ public enum WorkMode : ulong
 
     /// <summary>Write an EL2 system register from EL1.</summary>
     TamperSystemRegisters = 4,
+
+    /// <summary>Race a wipe: on a multi-core machine the secondary vCPU hammers hypercalls and memory while the boot vCPU keeps trapping.</summary>
+    RaceWipe = 5,
 }

@@ -11,6 +11,9 @@ namespace Persona.Hypervisor.Scenarios;
 /// <param name="Expectations">Lines a persona's UART output must contain.</param>
 public sealed record Scenario(string Name, string Source, WorkMode WorkMode, ulong MaxInstructions, IReadOnlyList<Expectation> Expectations)
 {
+    /// <summary>The remote wipe and power loss the scenario orders (none by default).</summary>
+    public WipeEvents Wipe { get; init; } = new();
+
     /// <summary>The embedded default scenario (spec/scenarios/default.scenario).</summary>
     public static Scenario Default
     {

@@ -5,7 +5,7 @@ using Persona.Spec.Model;
 namespace Persona.Hypervisor.Scenarios;
 
 /// <summary>Reads scenario files: one directive per line (<c>scenario name=N</c>, <c>work-mode M</c>, <c>max-instructions N</c>,
-/// <c>expect personal|work "text"</c>), <c>#</c> comments.</summary>
+/// <c>expect personal|work "text"</c>, <c>wipe at-trap N</c>, <c>power-loss during-wipe step=STEP</c>), <c>#</c> comments.</summary>
 public static class ScenarioParser
 {
     private static readonly Dictionary<string, WorkMode> Modes = new()
@@ -15,6 +15,7 @@ public static class ScenarioParser
         ["hostile-hypercalls"] = WorkMode.HostileHypercalls,
         ["foreign-mmio"] = WorkMode.ForeignMmio,
         ["tamper-sysregs"] = WorkMode.TamperSystemRegisters,
+        ["race-wipe"] = WorkMode.RaceWipe,
     };
 
     /// <summary>Reads a scenario file from disk.</summary>
@@ -39,6 +40,7 @@ public static class ScenarioParser
         var mode = WorkMode.Normal;
         ulong budget = 10_000_000;
         var expectations = new List<Expectation>();
+        var events = new WipeEvents();
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -69,13 +71,16 @@ public static class ScenarioParser
                 case "expect":
                     expectations.Add(ParseExpectation(rest, source, number));
                     break;
+                case "wipe" or "power-loss":
+                    events = WipeEvents.Parse(events, directive, rest, source, number);
+                    break;
                 default:
                     throw new ScenarioFileException(source, number, $"unknown directive '{directive}'");
             }
         }
         if (name is null)
             throw new ScenarioFileException(source, 1, "no 'scenario name=NAME' line");
-        return new Scenario(name, source, mode, budget, expectations);
+        return new Scenario(name, source, mode, budget, expectations) { Wipe = events.Validate(source) };
     }
 
     private static Expectation ParseExpectation(string rest, string source, int number)

@@ -106,10 +106,9 @@ public sealed partial class Validator
             evidence.Add($"{what}: {field} is {machine} on the machine, {expected[field]} in the spec");
             changes[field] = machine;
         }
-        Compare(Fields.WorkRunnable.Name, !hypervisor.WorkWiped, "the work vCPUs");
+        Compare(Fields.WorkRunnable.Name, hypervisor.WorkRunnable, "the work vCPUs");
         Compare(Fields.WorkKey.Name, (int)(hypervisor.KeyPresent ? KeyState.Present : KeyState.Destroyed), $"the key store at PA 0x{hypervisor.KeyAddress:x}");
-        if (hypervisor.WorkWiped)
-            Compare(Fields.Wipe.Name, (int)WipePhase.Complete, "the remote wipe");
+        Compare(Fields.Wipe.Name, (int)hypervisor.WipePhase, "the wipe journal");
     }
 
     private Component? PersonaOfVttbr(ulong vttbr) =>
