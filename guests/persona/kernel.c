@@ -98,6 +98,8 @@ static void attack_tamper_sysregs(void)
 void kernel_main(u64 mode)
 {
     say("boot, persona", hvc_call(HC_STATUS, 0));
+    if (mode & MODE_SMP)
+        say("vcpu 1 start", start_secondary(mode));
     fill_secret();
 #if PERSONA_WORK
     char *channel = (char *)hvc_call(HC_CHANNEL, 0);
@@ -120,6 +122,8 @@ void kernel_main(u64 mode)
         attack_tamper_sysregs();
     else if (attack == MODE_DMA_FOREIGN)
         attack_dma_foreign();
+    else if (attack == MODE_RACE_WIPE)
+        race_wipe_primary();
     hvc_call(HC_SWITCH, 0);
     if (mode & MODE_DAY)
         day();

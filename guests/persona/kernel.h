@@ -25,10 +25,16 @@ enum {
 #define PSCI_SYSTEM_OFF 0x84000008UL
 
 /* Run modes the hypervisor passes in x0 at boot. */
-enum { MODE_NORMAL = 0, MODE_READ_FOREIGN = 1, MODE_HOSTILE_HYPERCALLS = 2, MODE_FOREIGN_MMIO = 3, MODE_TAMPER_SYSREGS = 4 };
+enum { MODE_NORMAL = 0, MODE_READ_FOREIGN = 1, MODE_HOSTILE_HYPERCALLS = 2, MODE_FOREIGN_MMIO = 3, MODE_TAMPER_SYSREGS = 4, MODE_RACE_WIPE = 5 };
 /* Flags beside the mode (both personas): MODE_DAY runs the whole day (ticks, storage, camera, calls) before powering off. */
 #define MODE_MASK 0xffUL
 #define MODE_DAY 0x100UL
+
+/* Set in x0 at boot when the machine has more than one core: the kernel starts its secondary vCPU (smp.c). */
+#define MODE_SMP 0x200UL
+
+/* PSCI CPU_ON (SMC64): x1 = target MPIDR, x2 = entry, x3 = context id (the secondary's stack top here). */
+#define PSCI_CPU_ON 0xC4000003UL
 
 /* DMA attack mode (attack_dma.c): program DMA at foreign pages and touch a DMA device it does not own. */
 #define MODE_DMA_FOREIGN 16
@@ -61,6 +67,13 @@ enum { LINE_IDLE = 0, LINE_RINGING = 1, LINE_CONNECTED = 2 };
 enum { MODEM_DIAL = 1, MODEM_ANSWER = 2, MODEM_HANGUP = 3 };
 
 u64 hvc_call(u64 fn, u64 arg);
+u64 psci_cpu_on(u64 target, u64 entry, u64 context);
+void secondary_entry(void);
+void secondary_main(u64 mode);
+u64 start_secondary(u64 mode);
+void race_wipe_primary(void);
+void race_wipe_secondary(void);
+extern volatile u64 secondary_status;
 u64 smc_call(u64 fn);
 void tamper_vttbr(u64 value);
 extern u64 el1_sync_count;

@@ -21,6 +21,9 @@ public sealed partial class Hypervisor
     /// <summary>The seed the work key is derived from (runs reproduce).</summary>
     private const int KeySeed = 2011;
 
+    /// <summary>The bit of a kernel's x0 at entry that says the machine has more than one core (guests/persona/kernel.h MODE_SMP).</summary>
+    public const ulong SmpModeFlag = (ulong)Running.KernelFlags.Smp;
+
     /// <summary>The largest kernel image the loader accepts (it is staged in a scratch buffer of this size).</summary>
     private const int MaxKernelSize = 2 << 20;
 
@@ -31,7 +34,8 @@ public sealed partial class Hypervisor
     /// <param name="personalMode">x0 for the personal kernel's entry (flags).</param>
     public void Boot(byte[] personalKernel, byte[] workKernel, ulong workMode = 0, ulong personalMode = 0)
     {
-        foreach (var persona in HypervisorLayout.Personas)
+        PrepareResumedWipe();
+        foreach (var persona in HypervisorLayout.Personas.Where(p => !(p == Component.Work && workGoneAtBoot)))
             MapRam(persona);
         BootDma();
         for (var d = 0; d < Devices.Count; d++)
@@ -41,26 +45,19 @@ public sealed partial class Hypervisor
         }
         if (Mutants.HasFlag(HypervisorMutant.DeviceMmioInBothPersonas) && Platform.Devices.ToList().FindIndex(d => d.Name == "camera") is var camera and >= 0)
             MapDevice(Component.Work, camera);
-        InstallKey(KeySeed);
         InitializeDevices();
         var personalEntry = LoadKernel(Component.Personal, personalKernel);
-        var workEntry = LoadKernel(Component.Work, workKernel);
+        var workEntry = workGoneAtBoot ? 0 : LoadKernel(Component.Work, workKernel);
 
         var core = BootCore;
-        core.El2Handler = this;
-        Machine.Cores[0].PowerOn(personalEntry, personalMode, 1);
-        core.WriteSystemRegister(SystemRegister.HcrEl2, GuestHcr);
-        core.WriteSystemRegister(SystemRegister.VtcrEl2, HypervisorLayout.Vtcr);
+        // With more than one core, each kernel is told so (x0) and brings its secondary vCPUs up with PSCI CPU_ON.
+        var smp = CoreCount > 1 ? SmpModeFlag : 0;
+        Machine.Cores[0].PowerOn(personalEntry, personalMode | smp, 1);
+        PrepareCore(core);
         core.WriteSystemRegister(SystemRegister.VttbrEl2, TablesOf(Component.Personal).Vttbr);
-        Interrupts.PhysicalGic.Initialize(Machine, core);
-
-        var work = SavedRegisters.Capture(core);
-        Array.Clear(work, 0, 31);
-        work[0] = workMode;
-        work[SavedRegisters.IndexOf(SystemRegister.ElrEl2)] = workEntry;
-        work[SavedRegisters.IndexOf(SystemRegister.SpsrEl2)] = FirstEntrySpsr;
-        work[SavedRegisters.IndexOf(SystemRegister.VttbrEl2)] = TablesOf(Component.Work).Vttbr;
-        contexts[(int)Component.Work] = work;
+        freshVcpu = SavedRegisters.Capture(core);
+        if (!workGoneAtBoot)
+            contexts[0][(int)Component.Work] = NewVcpuContext(Component.Work, workEntry, workMode | smp);
         foreach (var t in tables)
             t.DrainTouched();
     }
@@ -122,14 +119,8 @@ public sealed partial class Hypervisor
         var vmid = TablesOf(persona).Vmid;
         Broadcast(new Arm.Memory.TlbInvalidation(Arm.Memory.TlbInvalidationScope.VmidIntermediateAddress, vmid, 0, ipa >> 12));
         var sctlr = persona == Foreground ? BootCore.ReadSystemRegister(SystemRegister.SctlrEl1)
-            : contexts[(int)persona]?[SavedRegisters.IndexOf(SystemRegister.SctlrEl1)] ?? 0;
+            : contexts[0][(int)persona]?[SavedRegisters.IndexOf(SystemRegister.SctlrEl1)] ?? 0;
         if ((sctlr & (ulong)SctlrBits.M) != 0)
             Broadcast(new Arm.Memory.TlbInvalidation(Arm.Memory.TlbInvalidationScope.Vmid, vmid, 0, 0));
-    }
-
-    private void Broadcast(in Arm.Memory.TlbInvalidation invalidation)
-    {
-        foreach (var c in Machine.Cores)
-            ((Arm.Platform.InterpreterCore)c).Core.ApplyTlbInvalidation(invalidation);
     }
 }

@@ -7,27 +7,39 @@ using Persona.Spec.Model;
 namespace Persona.Hypervisor;
 
 /// <summary>Interrupts: physical interrupts taken at EL2 (HCR_EL2.IMO) become virtual interrupts of the persona that owns them,
-/// through the list registers; a background persona's interrupts wait in its saved list registers until it runs again.</summary>
+/// through the list registers of the core it runs on; a persona's interrupts for a core it is not live on wait in its saved list
+/// registers for that core until it runs there again. The switch IPI (<see cref="SwitchSgi"/>) is the hypervisor's own.</summary>
 public sealed partial class Hypervisor
 {
-    private readonly Dictionary<int, ulong>[] contextEdits = [[], []];
+    /// <summary>Per core, per persona: see <see cref="ContextEditsOf(Component, int)"/>.</summary>
+    private readonly Dictionary<int, ulong>[][] contextEdits;
 
-    /// <summary>The registers of a persona's context the hypervisor changed since the persona last trapped (index in
+    /// <summary>The registers of a persona's context on the boot core the hypervisor changed since the persona last trapped there.</summary>
+    public IReadOnlyDictionary<int, ulong> ContextEditsOf(Component persona) => ContextEditsOf(persona, 0);
+
+    /// <summary>The registers of a persona's context on a core the hypervisor changed since the persona last trapped there (index in
     /// <see cref="SavedRegisters"/> order → value): injected interrupts, and HW links it cut when the persona left the core.</summary>
-    public IReadOnlyDictionary<int, ulong> ContextEditsOf(Component persona) => contextEdits[(int)persona];
+    public IReadOnlyDictionary<int, ulong> ContextEditsOf(Component persona, int coreId) => contextEdits[coreId][(int)persona];
 
     /// <summary>The virtual interrupts the hypervisor injected, in order: (persona, INTID), for tests and the log.</summary>
     public IReadOnlyList<(Component Persona, VirtualInterrupt Interrupt)> Injected => injected;
 
     private readonly List<(Component, VirtualInterrupt)> injected = [];
 
-    /// <summary>A physical IRQ taken at EL2: the virtual timer's PPI goes to the foreground persona HW-linked (its end of interrupt
-    /// deactivates the physical one); anything else is deactivated and logged.</summary>
-    private string HandleInterrupt(Core core, Component persona)
+    /// <summary>A physical IRQ taken at EL2: the switch IPI moves this core to the foreground persona; the virtual timer's PPI goes
+    /// HW-linked to the persona live on this core (its end of interrupt deactivates the physical one); anything else is deactivated
+    /// and logged.</summary>
+    private string HandleInterrupt(Core core, Component persona, List<SpecStep> steps)
     {
         var intid = PhysicalGic.Acknowledge(core);
         if (intid == PhysicalGic.Spurious)
             return "IRQ (spurious)";
+        if (intid == SwitchSgi)
+        {
+            // The SGI is the hypervisor's own: no guest will deactivate it (EOImode=1 split priority drop from deactivation).
+            PhysicalGic.Deactivate(core, intid);
+            return HandleSwitchIpi(core, steps);
+        }
         if (intid != PhysicalGic.VirtualTimerPpi)
         {
             PhysicalGic.Deactivate(core, intid);
@@ -39,17 +51,17 @@ public sealed partial class Hypervisor
         return $"IRQ {intid} (virtual timer) -> {persona}";
     }
 
-    /// <summary>Raises a virtual interrupt for a persona: in the live list registers when it is in the foreground, else in its saved ones.</summary>
+    /// <summary>Raises a virtual interrupt for a persona's vCPU on this core: in the live list registers when that vCPU runs here, else in its saved ones.</summary>
     private void Inject(Core core, Component persona, VirtualInterrupt interrupt)
     {
         if (Mutants.HasFlag(HypervisorMutant.InjectIntoWrongPersona) && interrupt == VirtualInterrupt.Modem)
             persona = HypervisorLayout.Other(persona);
-        if (persona == Foreground)
+        if (live[core.CoreId] == persona)
         {
             InjectLive(core, persona, interrupt, null);
             return;
         }
-        if (contexts[(int)persona] is not { } saved)
+        if (contexts[core.CoreId][(int)persona] is not { } saved)
             return;
         var first = SavedRegisters.IndexOfPlatform("ICH_LR0_EL2");
         var slot = FindSlot(n => saved[first + n], (int)interrupt);
@@ -60,7 +72,7 @@ public sealed partial class Hypervisor
         }
         if (!ListRegister.InUse(saved[first + n]))
             saved[first + n] = ListRegister.Pending((int)interrupt);
-        contextEdits[(int)persona][first + n] = saved[first + n];
+        contextEdits[core.CoreId][(int)persona][first + n] = saved[first + n];
         injected.Add((persona, interrupt));
     }
 
@@ -77,7 +89,7 @@ public sealed partial class Hypervisor
         // Already pending or active: no second copy; a physical source is linked so the guest's end of interrupt deactivates it.
         var value = ListRegister.InUse(lr) ? (physical is { } p ? ListRegister.LinkHardware(lr, p) : lr) : ListRegister.Pending((int)interrupt, physical);
         core.WriteSystemRegister(PhysicalGic.IchLr(n), value);
-        contextEdits[(int)persona][SavedRegisters.IndexOfPlatform("ICH_LR0_EL2") + n] = value;
+        contextEdits[core.CoreId][(int)persona][SavedRegisters.IndexOfPlatform("ICH_LR0_EL2") + n] = value;
         injected.Add((persona, interrupt));
         return true;
     }
@@ -108,7 +120,7 @@ public sealed partial class Hypervisor
                 continue;
             var unlinked = ListRegister.UnlinkHardware(lr);
             core.WriteSystemRegister(PhysicalGic.IchLr(n), unlinked);
-            contextEdits[(int)persona][SavedRegisters.IndexOfPlatform("ICH_LR0_EL2") + n] = unlinked;
+            contextEdits[core.CoreId][(int)persona][SavedRegisters.IndexOfPlatform("ICH_LR0_EL2") + n] = unlinked;
             PhysicalGic.Deactivate(core, PhysicalGic.VirtualTimerPpi);
         }
     }

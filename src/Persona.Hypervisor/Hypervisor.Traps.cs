@@ -9,23 +9,23 @@ public sealed partial class Hypervisor
 {
     private const ulong PsciSystemOff = 0x8400_0008;
     private const ulong PsciCpuOff = 0x8400_0002;
+    private const ulong PsciCpuOn = 0xC400_0003;
     private const ulong PsciNotSupported = unchecked((ulong)-1L);
 
     /// <inheritdoc/>
     public void HandleException(Core core, in ExceptionRecord record)
     {
-        var persona = Foreground;
+        var persona = live[core.CoreId] ?? Foreground;
+        handlingCore = core.CoreId;
         Observer?.OnTrapEntry(core, persona);
-        contextEdits[(int)persona].Clear();
+        contextEdits[core.CoreId][(int)persona].Clear();
         var steps = new List<SpecStep>();
         var switchedBefore = Foreground;
         var elr = core.ReadSystemRegister(SystemRegister.ElrEl2);
-        if (WipeDue(persona))
-            RemoteWipe(steps);
         string description;
         if (record.Kind == ExceptionKind.Irq)
         {
-            description = HandleInterrupt(core, persona);
+            description = HandleInterrupt(core, persona, steps);
         }
         else if (record.Kind != ExceptionKind.Synchronous)
         {
@@ -36,13 +36,21 @@ public sealed partial class Hypervisor
         {
             description = ((ExceptionClass)(record.Syndrome >> 26)) switch
             {
+                ExceptionClass.Hvc64 when core.CoreId != 0 && core.GetX(0) == (ulong)Hypercall.Switch => RefuseSecondarySwitch(core, persona),
                 ExceptionClass.Hvc64 => HandleHypercall(core, persona, steps),
                 ExceptionClass.Smc64 => HandleFirmwareCall(core, persona, steps),
                 ExceptionClass.DataAbortLowerEl => HandleDataAbort(core, persona, record, steps),
                 var ec => HandleUnexpected(core, persona, ec, steps),
             };
         }
-        ApplyExternalEvents(core, steps);
+        // External events (the user, the modem) reach the handset's UI, which runs on the boot vCPU: they apply on boot-core traps.
+        if (core.CoreId == 0)
+            ApplyExternalEvents(core, steps);
+        if (WipeDue(core))
+            OrderWipe(core, steps);
+        AdvanceWipe(core, steps);
+        if (PowerLost)
+            return;
         trapCount++;
         var trap = new TrapRecord(trapCount, core.CoreId, persona, description, record.Syndrome, elr, steps, Foreground != switchedBefore);
         ChargeTrap(trap);
@@ -95,6 +103,13 @@ public sealed partial class Hypervisor
     {
         SkipInstruction(core);
         var function = core.GetX(0);
+        if (core.CoreId != 0)
+            return HandleSecondaryFirmwareCall(core, persona, function);
+        if (function == PsciCpuOn)
+        {
+            core.SetX(0, (ulong)(long)StartVcpu(core, persona));
+            return $"SMC PSCI CPU_ON(core {core.GetX(1)})";
+        }
         if (function is PsciSystemOff or PsciCpuOff)
         {
             Halt(core, persona, steps, "powered off");
@@ -107,6 +122,11 @@ public sealed partial class Hypervisor
 
     private string HandleUnexpected(Core core, Component persona, ExceptionClass ec, List<SpecStep> steps)
     {
+        if (core.CoreId != 0)
+        {
+            StopSecondaryVcpu(core, persona, $"stopped after an unexpected exception class {ec}");
+            return $"unexpected {ec}";
+        }
         Halt(core, persona, steps, $"stopped after an unexpected exception class {ec}");
         return $"unexpected {ec}";
     }
@@ -117,7 +137,7 @@ public sealed partial class Hypervisor
         halted[(int)persona] = true;
         Note($"{persona}: {why}");
         var other = HypervisorLayout.Other(persona);
-        if (!IsHalted(other))
+        if (MayRun(other))
             SwitchTo(core, other, steps);
         else
             Machine.PowerOffSystem(core.CoreId);

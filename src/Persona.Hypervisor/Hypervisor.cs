@@ -12,7 +12,7 @@ namespace Persona.Hypervisor;
 public sealed partial class Hypervisor : IEl2Handler
 {
     private readonly Stage2Tables[] tables = new Stage2Tables[2];
-    private readonly ulong[]?[] contexts = new ulong[]?[2];
+    private readonly ulong[]?[][] contexts;
     private readonly bool[] halted = new bool[2];
     private readonly System.Text.StringBuilder[] uart = [new(), new()];
     private readonly List<string> log = [];
@@ -30,6 +30,10 @@ public sealed partial class Hypervisor : IEl2Handler
         Mutants = mutants;
         Ownership = new PageOwnership(platform);
         Devices = new DeviceBroker(platform);
+        contexts = [.. machine.Cores.Select(_ => new ulong[]?[2])];
+        live = new Component?[machine.Cores.Count];
+        contextEdits = [.. machine.Cores.Select(_ => new Dictionary<int, ulong>[] { [], [] })];
+        live[0] = Component.Personal;
         var pool = new TablePool(machine.Bus.Ram, HypervisorLayout.TablePoolBase, HypervisorLayout.TablePoolSize);
         foreach (var persona in HypervisorLayout.Personas)
         {
@@ -68,8 +72,8 @@ public sealed partial class Hypervisor : IEl2Handler
     /// <summary>A persona's stage-2 tables.</summary>
     public Stage2Tables TablesOf(Component persona) => tables[(int)persona];
 
-    /// <summary>A persona's saved context (register values in <see cref="Vcpu.SavedRegisters"/> order), or null before it has one.</summary>
-    public ulong[]? SavedContextOf(Component persona) => contexts[(int)persona];
+    /// <summary>A persona's saved context on the boot core (register values in <see cref="Vcpu.SavedRegisters"/> order), or null before it has one.</summary>
+    public ulong[]? SavedContextOf(Component persona) => contexts[0][(int)persona];
 
     /// <summary>What a persona has printed on its UART.</summary>
     public string UartOutput(Component persona) => uart[(int)persona].ToString();

@@ -66,4 +66,16 @@ public enum HypervisorMutant
 
     /// <summary>dmaMap resolves the IPA through the caller's stage 2 (borrowed pages included) and skips the ownership check.</summary>
     DmaMapTrustsStage2 = 1 << 19,
+
+    /// <summary>The world switch sends no IPI: the other cores keep running the persona that left the foreground.</summary>
+    SwitchLeavesOtherCoresInOldPersona = 1 << 20,
+
+    /// <summary>After a power loss the wipe resumes at the journaled step, trusting effects that were lost with RAM (stage 2, TLBs, scrubbed pages).</summary>
+    WipeResumesAtJournaledStep = 1 << 21,
+
+    /// <summary>Stage-2 TLB maintenance reaches only the core that made the change, not every core.</summary>
+    TlbInvalidationLocalCoreOnly = 1 << 22,
+
+    /// <summary>The wipe stops the work vCPUs without waiting for every core to acknowledge its switch IPI.</summary>
+    WipeWithoutStopAcknowledgements = 1 << 23,
 }

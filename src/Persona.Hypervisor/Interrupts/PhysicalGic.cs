@@ -4,12 +4,15 @@ using Persona.Arm.Platform;
 
 namespace Persona.Hypervisor.Interrupts;
 
-/// <summary>The hypervisor's use of the physical GIC: it enables the virtual timer's PPI as a group-1 interrupt taken at EL2
-/// (HCR_EL2.IMO), acknowledges with EOImode=1 so that priority drop and deactivation are split, and enables the virtual CPU interface.</summary>
+/// <summary>The hypervisor's use of the physical GIC: it enables the virtual timer's PPI and its own switch SGI as group-1 interrupts
+/// taken at EL2 (HCR_EL2.IMO), acknowledges with EOImode=1 so that priority drop and deactivation are split, and enables the virtual CPU interface.</summary>
 public static class PhysicalGic
 {
     /// <summary>The physical PPI the virtual timer drives (as on QEMU virt).</summary>
     public const int VirtualTimerPpi = PlatformMap.VirtualTimerInterrupt;
+
+    /// <summary>The SGI the hypervisor sends to another core to make it switch persona.</summary>
+    public const int SwitchSgi = 8;
 
     /// <summary>The INTID the CPU interface returns when nothing is pending.</summary>
     public const int Spurious = 1023;
@@ -38,15 +41,18 @@ public static class PhysicalGic
     private const ulong WakerRegister = 0x14;
     private const ulong ControlEoiMode = 1 << 1;
 
-    /// <summary>Programs the distributor, the core's redistributor and CPU interface, and the virtual interface's enable.</summary>
+    /// <summary>Programs the distributor, the core's redistributor and CPU interface, and the virtual interface's enable (on every
+    /// core that runs a vCPU).</summary>
     public static void Initialize(Machine machine, Core core)
     {
         var redistributor = PlatformMap.GicRedistributorBase + ((ulong)core.CoreId * PlatformMap.GicRedistributorStride);
+        // One write sets the whole group register: both interrupts the hypervisor takes go in it together.
+        const ulong taken = (1UL << VirtualTimerPpi) | (1UL << SwitchSgi);
         Write(machine, core, PlatformMap.GicDistributorBase, DistributorControlGroup1);
         Write(machine, core, redistributor + WakerRegister, 0);
-        Write(machine, core, redistributor + SgiFrame + GroupRegister, 1UL << VirtualTimerPpi);
+        Write(machine, core, redistributor + SgiFrame + GroupRegister, taken);
         machine.Bus.TryWriteDevice(core.CoreId, redistributor + SgiFrame + PriorityRegisters + VirtualTimerPpi, 1, 0x80);
-        Write(machine, core, redistributor + SgiFrame + SetEnableRegister, 1UL << VirtualTimerPpi);
+        Write(machine, core, redistributor + SgiFrame + SetEnableRegister, taken);
         core.WriteSystemRegister(IccPmr, 0xFF);
         core.WriteSystemRegister(IccCtlr, ControlEoiMode);
         core.WriteSystemRegister(IccIgrpen1, 1);

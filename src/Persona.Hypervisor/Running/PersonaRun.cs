@@ -10,10 +10,14 @@ namespace Persona.Hypervisor.Running;
 /// <param name="WorkMode">The work kernel's run mode.</param>
 /// <param name="Validate">Whether the validator checks every trap and world switch.</param>
 /// <param name="MaxInstructions">The instruction budget.</param>
-/// <param name="WipeAtTrap">When set, IT orders a remote wipe carried out at the first personal trap from this trap number on.</param>
+/// <param name="WipeAtTrap">When set, IT orders a remote wipe at the end of the first boot-core trap from this trap number on.</param>
 /// <param name="Events">External events in time order (the user's switches, calls), posted when virtual time reaches them.</param>
 /// <param name="Day">Whether both kernels live the whole day (timer ticks, storage, camera hand-off, calls) before powering off.</param>
 /// <param name="Strict">Whether the validator also checks every guest data access against ownership (needs <paramref name="Validate"/>).</param>
+/// <param name="Cores">The number of physical cores (each persona gets one vCPU per core).</param>
+/// <param name="PowerLossBefore">When set, the handset loses power when the wipe's journal reaches this step.</param>
+/// <param name="Quantum">The scheduler's slice length (the longest slice, with a seed).</param>
+/// <param name="SchedulerSeed">When set, cores and slice lengths are chosen at random from this seed instead of round-robin.</param>
 public sealed record RunOptions(
     HypervisorMutant Mutants = HypervisorMutant.None,
     WorkMode WorkMode = WorkMode.Normal,
@@ -22,7 +26,11 @@ public sealed record RunOptions(
     long? WipeAtTrap = null,
     IReadOnlyList<TimedEvent>? Events = null,
     bool Day = false,
-    bool Strict = false);
+    bool Strict = false,
+    int Cores = 1,
+    Wipe.WipeStep? PowerLossBefore = null,
+    int Quantum = RoundRobinScheduler.DefaultQuantum,
+    int? SchedulerSeed = null);
 
 /// <summary>What a run produced.</summary>
 /// <param name="Stop">Why and when the machine stopped.</param>
@@ -74,10 +82,14 @@ public static class PersonaRun
     }
 
     /// <summary>A booted machine with its hypervisor and (when asked) validator, ready to run.</summary>
-    public static (Machine Machine, Hypervisor Hypervisor, Validator? Validator) Build(Platform platform, RunOptions options)
+    /// <remarks><paramref name="persistent"/>: the non-volatile memory a power loss left (a reboot), or null for a factory-fresh handset.</remarks>
+    public static (Machine Machine, Hypervisor Hypervisor, Validator? Validator) Build(Platform platform, RunOptions options, Wipe.PersistentImage? persistent = null)
     {
-        var machine = new Machine(new MachineOptions { CoreCount = 1, RamSize = platform.Ram.Size }, InterpreterCore.Factory(), Stream.Null);
-        var hypervisor = new Hypervisor(machine, platform, options.Mutants);
+        IScheduler scheduler = options.SchedulerSeed is { } seed ? new Smp.SeededScheduler(seed, options.Quantum) : new RoundRobinScheduler(options.Quantum);
+        var machine = new Machine(new MachineOptions { CoreCount = options.Cores, RamSize = platform.Ram.Size, Scheduler = scheduler }, InterpreterCore.Factory(), Stream.Null);
+        if (persistent is not null)
+            Wipe.PersistentMemory.Restore(machine, persistent);
+        var hypervisor = new Hypervisor(machine, platform, options.Mutants) { PowerLossBefore = options.PowerLossBefore };
         var day = options.Day ? (ulong)KernelFlags.Day : 0;
         hypervisor.Boot(PersonaKernels.Personal, PersonaKernels.Work, (ulong)options.WorkMode | day, day);
         if (options.WipeAtTrap is { } trap)

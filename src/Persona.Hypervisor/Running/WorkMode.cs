@@ -18,6 +18,9 @@ public enum WorkMode : ulong
     /// <summary>Write an EL2 system register from EL1.</summary>
     TamperSystemRegisters = 4,
 
+    /// <summary>Race a wipe: on a multi-core machine the secondary vCPU hammers hypercalls and memory while the boot vCPU keeps trapping.</summary>
+    RaceWipe = 5,
+
     /// <summary>Use a held DMA device legitimately, then aim DMA at foreign pages and at a device it does not own (guests/persona/attack_dma.c).</summary>
     DmaForeign = 16,
 }
@@ -31,4 +34,7 @@ public enum KernelFlags : ulong
 
     /// <summary>Live the whole day before powering off: a periodic timer tick, a record on storage, the camera hand-off, calls.</summary>
     Day = 0x100,
+
+    /// <summary>The machine has more than one core: the kernel starts its secondary vCPU with PSCI CPU_ON (guests/persona/smp.c).</summary>
+    Smp = 0x200,
 }

@@ -14,6 +14,9 @@ namespace Persona.Hypervisor.Scenarios;
 public sealed record Scenario(string Name, string Source, WorkMode WorkMode, ulong MaxInstructions, IReadOnlyList<Expectation> Expectations,
     IReadOnlyList<TimedEvent> Events, bool Day = false)
 {
+    /// <summary>The remote wipe and power loss the scenario orders (none by default).</summary>
+    public WipeEvents Wipe { get; init; } = new();
+
     /// <summary>The embedded default scenario (spec/scenarios/default.scenario).</summary>
     public static Scenario Default
     {

@@ -6,7 +6,8 @@ namespace Persona.Hypervisor.Scenarios;
 
 /// <summary>Reads scenario files: one directive per line (<c>scenario name=N</c>, <c>work-mode M</c>, <c>max-instructions N</c>,
 /// <c>expect personal|work "text"</c>, <c>day</c> (the kernels live the whole day: ticks, storage, camera, calls),
-/// <c>at TIME EVENT ARGUMENTS</c>: see <see cref="ScenarioEvents"/>), <c>#</c> comments.</summary>
+/// <c>at TIME EVENT ARGUMENTS</c>: see <see cref="ScenarioEvents"/>, <c>wipe at-trap N</c>, <c>power-loss during-wipe step=STEP</c>),
+/// <c>#</c> comments.</summary>
 public static class ScenarioParser
 {
     private static readonly Dictionary<string, WorkMode> Modes = new()
@@ -17,6 +18,7 @@ public static class ScenarioParser
         ["foreign-mmio"] = WorkMode.ForeignMmio,
         ["tamper-sysregs"] = WorkMode.TamperSystemRegisters,
         ["dma-foreign"] = WorkMode.DmaForeign,
+        ["race-wipe"] = WorkMode.RaceWipe,
     };
 
     /// <summary>Reads a scenario file from disk.</summary>
@@ -43,6 +45,7 @@ public static class ScenarioParser
         var expectations = new List<Expectation>();
         var events = new List<TimedEvent>();
         var day = false;
+        var wipe = new WipeEvents();
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -84,13 +87,16 @@ public static class ScenarioParser
                         throw new ScenarioFileException(source, number, $"events must be in time order: this one is earlier than line {events[^1].Line}'s");
                     events.Add(timed);
                     break;
+                case "wipe" or "power-loss":
+                    wipe = WipeEvents.Parse(wipe, directive, rest, source, number);
+                    break;
                 default:
                     throw new ScenarioFileException(source, number, $"unknown directive '{directive}'");
             }
         }
         if (name is null)
             throw new ScenarioFileException(source, 1, "no 'scenario name=NAME' line");
-        return new Scenario(name, source, mode, budget, expectations, events, day);
+        return new Scenario(name, source, mode, budget, expectations, events, day) { Wipe = wipe.Validate(source) };
     }
 
     private static Expectation ParseExpectation(string rest, string source, int number)

@@ -106,10 +106,9 @@ public sealed partial class Validator
             evidence.Add($"{what}: {field} is {machine} on the machine, {expected[field]} in the spec");
             changes[field] = machine;
         }
-        Compare(Fields.WorkRunnable.Name, !hypervisor.WorkWiped, "the work vCPUs");
+        Compare(Fields.WorkRunnable.Name, hypervisor.WorkRunnable, "the work vCPUs");
         Compare(Fields.WorkKey.Name, (int)(hypervisor.KeyPresent ? KeyState.Present : KeyState.Destroyed), $"the key store at PA 0x{hypervisor.KeyAddress:x}");
-        if (hypervisor.WorkWiped)
-            Compare(Fields.Wipe.Name, (int)WipePhase.Complete, "the remote wipe");
+        Compare(Fields.Wipe.Name, (int)hypervisor.WipePhase, "the wipe journal");
     }
 
     private Component? PersonaOfVttbr(ulong vttbr) =>
@@ -126,11 +125,17 @@ public sealed partial class Validator
         var elr = SavedRegisters.IndexOf(SystemRegister.ElrEl2);
         for (var i = 1; i < live.Length; i++)
         {
-            // Bits that are not restored state (a timer's status) and the hypervisor's own edits (an injected interrupt) may differ.
-            var restored = SavedRegisters.RestoredBits(i);
-            var edited = hypervisor.ContextEditsOf(incoming).TryGetValue(i, out var edit) && edit == live[i];
-            if (i != elr && (live[i] & restored) != (left[i] & restored) && !edited)
+            if (i != elr && Differs(core.CoreId, incoming, live, left, i))
                 evidence.Add($"after the switch to {incoming}, {SavedRegisters.NameOf(i)} is 0x{live[i]:x} but {incoming} left with 0x{left[i]:x}");
         }
+    }
+
+    /// <summary>Whether a register a vCPU runs with differs from the value it left the core with, beyond the bits that are not
+    /// restored state (a timer's status) and the hypervisor's own edits on that core (an injected interrupt, a cut HW link).</summary>
+    private bool Differs(int coreId, Component incoming, ulong[] live, ulong[] left, int i)
+    {
+        var restored = SavedRegisters.RestoredBits(i);
+        var edited = hypervisor.ContextEditsOf(incoming, coreId).TryGetValue(i, out var edit) && edit == live[i];
+        return (live[i] & restored) != (left[i] & restored) && !edited;
     }
 }

@@ -34,7 +34,8 @@ public sealed partial class Validator : IMemoryAccessObserver
         if (access.ExceptionLevel >= 2 || FirstAccessViolation is not null)
             return;
         AccessesChecked++;
-        var who = hypervisor.Foreground;
+        // The persona whose vCPU made the access: the one live on that core (a core still switching runs the old one).
+        var who = hypervisor.LivePersonaOf(access.CoreId) ?? hypervisor.Foreground;
         var frame = (long)(access.PhysicalAddress / HypervisorLayout.PageSize);
         var device = hypervisor.Ownership.Covers(frame) ? -1 : DeviceAt(access.PhysicalAddress);
         if (!hypervisor.Ownership.Covers(frame) && device < 0)

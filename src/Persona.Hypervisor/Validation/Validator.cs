@@ -64,7 +64,7 @@ public sealed partial class Validator : ITrapObserver
             foreach (var ipaPage in hypervisor.TablesOf(persona).MappedIpaPages())
                 Rewalk(persona, ipaPage);
         }
-        Check("boot", [], "the initial state", current, world.Pages, fullRuleCheck: true);
+        Check("boot", ReplayPersistedHistory(), "the initial state", current, world.Pages, fullRuleCheck: true);
     }
 
     /// <inheritdoc/>
@@ -93,7 +93,9 @@ public sealed partial class Validator : ITrapObserver
         Checked++;
         var evidence = new List<string>();
         // The persona ran since the last trap: its data is in the live registers (the spec's compute).
-        var steps = new List<SpecStep> { SpecStep.Of("compute", true, ("who", entryPersona)) };
+        var steps = new List<SpecStep>();
+        if (trap.Core == 0)
+            steps.Add(SpecStep.Of("compute", true, ("who", entryPersona)));
         steps.AddRange(notesPosted);
         steps.AddRange(trap.Steps);
         var expected = current;
@@ -106,8 +108,10 @@ public sealed partial class Validator : ITrapObserver
             }
             expected = after;
         }
-        hasRun[(int)entryPersona] = true;
-        if (trap.IsWorldSwitch && entrySnapshot is not null)
+        if (trap.Core == 0)
+            hasRun[(int)entryPersona] = true;
+        CheckSecondaryCoreStep(trap, expected, evidence);
+        if (trap.IsWorldSwitch && trap.Core == 0 && entrySnapshot is not null)
         {
             CheckRestoredRegisters(core, evidence);
             leftWith[(int)entryPersona] = entrySnapshot;
@@ -142,6 +146,7 @@ public sealed partial class Validator : ITrapObserver
             if (!evaluator.IsTrue(term))
                 broken.Add(rule.Rule.Id);
         }
+        broken.AddRange(RulesBrokenOnSecondaryCores(abstracted, restricted, evidence));
         current = abstracted;
         if (evidence.Count == 0 && broken.Count == 0)
             return;
