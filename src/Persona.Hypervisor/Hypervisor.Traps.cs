@@ -139,6 +139,8 @@ public sealed partial class Hypervisor
         var other = HypervisorLayout.Other(persona);
         if (MayRun(other))
             SwitchTo(core, other, steps);
+        else if (WipeAwaitsCores)
+            DeferPowerOffUntilWiped(core);
         else
             Machine.PowerOffSystem(core.CoreId);
     }

@@ -109,6 +109,22 @@ public sealed partial class Hypervisor
         Note("Work: remote wipe complete");
         if (PowerLossBefore == WipeStep.Done)
             LosePower(core);
+        else if (powerOffAfterWipe)
+            Machine.PowerOffSystem(core.CoreId);
+    }
+
+    /// <summary>The last persona powered off while the wipe still waits for a core to leave the work persona.</summary>
+    private bool powerOffAfterWipe;
+
+    /// <summary>Whether an ordered wipe is waiting for some core to acknowledge its switch IPI (it still runs the work persona).</summary>
+    private bool WipeAwaitsCores => workStopping && Journal.Next is not (WipeStep.None or WipeStep.Done) && live.Contains(Component.Work);
+
+    /// <summary>Nothing may run, but the wipe has not finished: this core parks, and the machine powers off once the wipe completes.</summary>
+    private void DeferPowerOffUntilWiped(Core core)
+    {
+        powerOffAfterWipe = true;
+        Note("power-off deferred until the remote wipe completes");
+        Park(core.CoreId);
     }
 
     /// <summary>The power fails: the machine stops at once; the trap in flight never completes (no observer sees it).</summary>

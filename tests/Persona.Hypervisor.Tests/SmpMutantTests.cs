@@ -15,14 +15,14 @@ public sealed class SmpMutantTests(ITestOutputHelper output)
         HypervisorMutant.WipeWithoutStopAcknowledgements, HypervisorMutant.WipeResumesAtJournaledStep,
     ];
 
-    /// <summary>A trap after work's second vCPU has run and the handset is back on personal, on two cores.</summary>
+    /// <summary>A trap after work's second vCPU has run (its TLB entries are on core 1), on two cores with short slices.</summary>
     public const long TwoCoreMidUseTrap = 260;
 
     public static TheoryData<HypervisorMutant, string> Mutants => new()
     {
         { HypervisorMutant.SwitchLeavesOtherCoresInOldPersona, "DEV-1 on core 1" },
-        { HypervisorMutant.TlbInvalidationLocalCoreOnly, "core 1's TLB still maps Work IPA" },
-        { HypervisorMutant.WipeWithoutStopAcknowledgements, "core 1 ran Work up to this trap, but the spec's compute guard refuses it" },
+        { HypervisorMutant.TlbInvalidationLocalCoreOnly, "TLB still maps Work IPA" },
+        { HypervisorMutant.WipeWithoutStopAcknowledgements, "SW-4 on core 1 (running Work)" },
     };
 
     [Theory]
@@ -31,9 +31,10 @@ public sealed class SmpMutantTests(ITestOutputHelper output)
     {
         var options = mutant == HypervisorMutant.WipeWithoutStopAcknowledgements
             ? new RunOptions(Cores: 2, WorkMode: WorkMode.RaceWipe, WipeAtTrap: RaceWipeTests.RaceTrap)
-            : new RunOptions(Cores: 2, WipeAtTrap: TwoCoreMidUseTrap);
+            : new RunOptions(Cores: 2, WipeAtTrap: TwoCoreMidUseTrap, Quantum: 50);
         var clean = PersonaRun.Run(options);
         Assert.Null(clean.Violation);
+        Assert.Contains("Work: remote wipe complete", clean.Log);
         var result = PersonaRun.Run(options with { Mutants = mutant });
         output.WriteLine(result.Violation?.ToString() ?? "no violation");
         Assert.NotNull(result.Violation);

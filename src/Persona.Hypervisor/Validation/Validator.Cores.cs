@@ -43,19 +43,19 @@ public sealed partial class Validator
         return evidence;
     }
 
-    /// <summary>A trap on a secondary core: the persona that ran there computed (the spec's guard must allow it on that core's reading),
-    /// and if the core left it, its registers at entry are what it must get back.</summary>
-    private void CheckSecondaryCoreStep(TrapRecord trap, ConcreteState expected, List<string> evidence)
+    /// <summary>A trap on a secondary core: the persona that ran there computed before the trap (the spec's guard must allow it on
+    /// that core's reading of the state before the trap), and if the core left it, its registers at entry are what it must get back.</summary>
+    private void CheckSecondaryCoreStep(TrapRecord trap, List<string> evidence)
     {
         if (trap.Core == 0)
             return;
         EnsureCoreTracking();
         var k = trap.Core;
         var who = entryPersona;
-        var onCore = expected.With(new Dictionary<string, object> { [Fields.Foreground.Name] = (int)who });
+        var onCore = current.With(new Dictionary<string, object> { [Fields.Foreground.Name] = (int)who });
         var (_, allowed) = spec.Apply(model.Operation("compute"), onCore, SpecStep.Of("compute", true, ("who", who)).Arguments);
         if (!allowed)
-            evidence.Add($"core {k} ran {who} up to this trap, but the spec's compute guard refuses it (workRunnable {expected[Fields.WorkRunnable.Name]})");
+            evidence.Add($"core {k} ran {who} up to this trap, but the spec's compute guard refuses it (workRunnable {current[Fields.WorkRunnable.Name]})");
         hasRunOn![k][(int)who] = true;
         if (PersonaOnCore(k) != who && entrySnapshot is not null)
         {

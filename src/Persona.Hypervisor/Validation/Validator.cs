@@ -110,7 +110,7 @@ public sealed partial class Validator : ITrapObserver
         }
         if (trap.Core == 0)
             hasRun[(int)entryPersona] = true;
-        CheckSecondaryCoreStep(trap, expected, evidence);
+        CheckSecondaryCoreStep(trap, evidence);
         if (trap.IsWorldSwitch && trap.Core == 0 && entrySnapshot is not null)
         {
             CheckRestoredRegisters(core, evidence);
