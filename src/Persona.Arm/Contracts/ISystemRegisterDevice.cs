@@ -17,7 +17,9 @@ public interface ISystemRegisterDevice
 /// <param name="ExceptionLevel">The exception level of the access (0, 1 or 2).</param>
 /// <param name="HcrEl2">The core's HCR_EL2 at the time of the access (IMO/FMO decide ICC versus ICV).</param>
 /// <param name="Register">The register's encoding.</param>
-public readonly record struct SystemRegisterAccess(int CoreId, int ExceptionLevel, ulong HcrEl2, SystemRegisterKey Register);
+/// <param name="InstructionsIntoSlice">Instructions the core has retired in its current run slice before this access, which the
+/// platform's clock has not counted yet: the generic timer adds them so that a counter read mid-slice sees the exact time.</param>
+public readonly record struct SystemRegisterAccess(int CoreId, int ExceptionLevel, ulong HcrEl2, SystemRegisterKey Register, ulong InstructionsIntoSlice = 0);
 
 /// <summary>A system register encoding op0:op1:CRn:CRm:op2, packed as in the MRS/MSR instruction bits [20:5].</summary>
 /// <param name="Packed">(op0&lt;&lt;14)|(op1&lt;&lt;11)|(CRn&lt;&lt;7)|(CRm&lt;&lt;3)|op2.</param>
