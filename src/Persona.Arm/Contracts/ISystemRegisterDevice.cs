@@ -10,6 +10,11 @@ public interface ISystemRegisterDevice
 
     /// <summary>Writes the register; false when this device does not implement it.</summary>
     bool TryWrite(SystemRegisterAccess access, ulong value);
+
+    /// <summary>The exception level an MRS (<paramref name="isRead"/>) or MSR of one of this device's registers traps to (EC 0x18),
+    /// by the device's own trap controls (CNTKCTL_EL1, CNTHCTL_EL2, ICH_HCR_EL2, HCR_EL2.IMO/FMO for SGIs); null when it proceeds.</summary>
+    /// <remarks>The core asks every device before accessing any of them; a device answers null for registers it does not implement.</remarks>
+    int? TrapLevel(SystemRegisterAccess access, bool isRead) => null;
 }
 
 /// <summary>One MRS or MSR as the platform sees it: which core, at which exception level, with which routing, to which register.</summary>

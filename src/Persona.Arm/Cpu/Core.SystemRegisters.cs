@@ -95,6 +95,14 @@ public sealed partial class Core
         var access = new SystemRegisterAccess(CoreId, exceptionLevel, Hcr, key, retiredInSlice);
         foreach (var device in systemRegisterDevices)
         {
+            if (exceptionLevel < 2 && device.TrapLevel(access, isRead) is { } trapLevel)
+            {
+                TakeSynchronous(ExceptionClass.SystemRegisterTrap, SystemAccessSyndrome(word, isRead), trapLevel, instructionPc);
+                return;
+            }
+        }
+        foreach (var device in systemRegisterDevices)
+        {
             if (isRead && device.TryRead(access, out var value))
             {
                 WriteX(rt, value);

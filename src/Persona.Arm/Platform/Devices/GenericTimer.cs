@@ -6,7 +6,7 @@ namespace Persona.Arm.Platform.Devices;
 /// <remarks>Each timer's output is level-sensitive (ENABLE and ISTATUS and not IMASK) and drives its PPI: 30, 27 and 26 as on QEMU virt.
 /// Outputs are recomputed on every write and whenever the machine advances time (<see cref="Update"/>). Counter reads and writes
 /// mid-slice are exact: the access carries the instructions retired so far in the slice, which the clock adds.</remarks>
-public sealed class GenericTimer : ISystemRegisterDevice
+public sealed partial class GenericTimer : ISystemRegisterDevice
 {
     private readonly VirtualClock clock;
     private readonly IInterruptLines lines;
