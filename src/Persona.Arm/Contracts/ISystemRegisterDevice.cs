@@ -10,6 +10,11 @@ public interface ISystemRegisterDevice
 
     /// <summary>Writes the register; false when this device does not implement it.</summary>
     bool TryWrite(SystemRegisterAccess access, ulong value);
+
+    /// <summary>The exception level an MRS (<paramref name="isRead"/>) or MSR of one of this device's registers traps to (EC 0x18),
+    /// by the device's own trap controls (CNTKCTL_EL1, CNTHCTL_EL2, ICH_HCR_EL2, HCR_EL2.IMO/FMO for SGIs); null when it proceeds.</summary>
+    /// <remarks>The core asks every device before accessing any of them; a device answers null for registers it does not implement.</remarks>
+    int? TrapLevel(SystemRegisterAccess access, bool isRead) => null;
 }
 
 /// <summary>One MRS or MSR as the platform sees it: which core, at which exception level, with which routing, to which register.</summary>
@@ -17,7 +22,9 @@ public interface ISystemRegisterDevice
 /// <param name="ExceptionLevel">The exception level of the access (0, 1 or 2).</param>
 /// <param name="HcrEl2">The core's HCR_EL2 at the time of the access (IMO/FMO decide ICC versus ICV).</param>
 /// <param name="Register">The register's encoding.</param>
-public readonly record struct SystemRegisterAccess(int CoreId, int ExceptionLevel, ulong HcrEl2, SystemRegisterKey Register);
+/// <param name="InstructionsIntoSlice">Instructions the core has retired in its current run slice before this access, which the
+/// platform's clock has not counted yet: the generic timer adds them so that a counter read mid-slice sees the exact time.</param>
+public readonly record struct SystemRegisterAccess(int CoreId, int ExceptionLevel, ulong HcrEl2, SystemRegisterKey Register, ulong InstructionsIntoSlice = 0);
 
 /// <summary>A system register encoding op0:op1:CRn:CRm:op2, packed as in the MRS/MSR instruction bits [20:5].</summary>
 /// <param name="Packed">(op0&lt;&lt;14)|(op1&lt;&lt;11)|(CRn&lt;&lt;7)|(CRm&lt;&lt;3)|op2.</param>

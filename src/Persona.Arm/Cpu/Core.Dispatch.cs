@@ -11,7 +11,7 @@ namespace Persona.Arm.Cpu;
 public sealed partial class Core
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Execute(ulong slot)
+    private void Execute(ulong slot, int executed)
     {
         var word = (uint)slot;
         switch ((InstructionId)(slot >> 32))
@@ -50,14 +50,16 @@ public sealed partial class Core
             case InstructionId.StorePair: ExecuteLoadStorePair(word, isLoad: false); break;
             case InstructionId.LoadPair: ExecuteLoadStorePair(word, isLoad: true); break;
             case InstructionId.LoadStoreRegisterOffset: ExecuteLoadStoreRegisterOffset(word); break;
-            default: ExecuteOther(slot); break;
+            default: ExecuteOther(slot, executed); break;
         }
     }
 
     // Every instruction not in the hot switch; kept out of line so that its handlers do not spend the loop's inlining budget.
+    // It records how far into the slice the core is (this instruction excluded), for exact counter reads by MRS.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void ExecuteOther(ulong slot)
+    private void ExecuteOther(ulong slot, int executed)
     {
+        retiredInSlice = (ulong)(executed - 1);
         var word = (uint)slot;
         switch ((InstructionId)(slot >> 32))
         {

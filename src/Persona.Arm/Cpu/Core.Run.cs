@@ -20,6 +20,10 @@ public sealed partial class Core
     // The address of the instruction being executed (pc already points past it).
     private ulong instructionPc;
 
+    // Instructions retired in the running slice before the current one, as of the last instruction outside the hot switch
+    // (every MRS/MSR is); the platform's clock counts a slice only when it ends, so counter reads add this. 0 between slices.
+    private ulong retiredInSlice;
+
     // Set whenever something may need handling between instructions: interrupts, WFI/WFE, stop, power, illegal state.
     private bool attention;
     private bool stopRequested;
@@ -37,6 +41,7 @@ public sealed partial class Core
             if (attention && HandleAttention(ref reason))
             {
                 InstructionsRetired += (ulong)executed;
+                retiredInSlice = 0;
                 return new StepResult(executed, reason);
             }
             var current = pc;
@@ -54,9 +59,10 @@ public sealed partial class Core
             }
             instructionPc = current;
             pc = current + 4;
-            Execute(slot);
+            Execute(slot, executed);
         }
         InstructionsRetired += (ulong)executed;
+        retiredInSlice = 0;
         if (attention)
             HandleAttention(ref reason);
         return new StepResult(executed, reason);

@@ -11,7 +11,7 @@ public sealed partial class Core
     {
         if (SystemRegisterTable.TryFind(key, out var definition))
             return ReadOwned(definition.Register, asLevel: 2);
-        var access = new SystemRegisterAccess(CoreId, 2, Hcr, key);
+        var access = new SystemRegisterAccess(CoreId, 2, Hcr, key, retiredInSlice);
         foreach (var device in systemRegisterDevices)
         {
             if (device.TryRead(access, out var value))
@@ -29,7 +29,7 @@ public sealed partial class Core
             WriteOwned(definition.Register, value);
             return;
         }
-        var access = new SystemRegisterAccess(CoreId, 2, Hcr, key);
+        var access = new SystemRegisterAccess(CoreId, 2, Hcr, key, retiredInSlice);
         foreach (var device in systemRegisterDevices)
         {
             if (device.TryWrite(access, value))
@@ -92,7 +92,15 @@ public sealed partial class Core
                 WriteOwned(definition!.Register, x[rt]);
             return;
         }
-        var access = new SystemRegisterAccess(CoreId, exceptionLevel, Hcr, key);
+        var access = new SystemRegisterAccess(CoreId, exceptionLevel, Hcr, key, retiredInSlice);
+        foreach (var device in systemRegisterDevices)
+        {
+            if (exceptionLevel < 2 && device.TrapLevel(access, isRead) is { } trapLevel)
+            {
+                TakeSynchronous(ExceptionClass.SystemRegisterTrap, SystemAccessSyndrome(word, isRead), trapLevel, instructionPc);
+                return;
+            }
+        }
         foreach (var device in systemRegisterDevices)
         {
             if (isRead && device.TryRead(access, out var value))

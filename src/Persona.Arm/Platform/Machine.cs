@@ -26,10 +26,10 @@ public sealed partial class Machine : IPlatformServices, IPowerController
         Options = options;
         ticksPerInstruction = options.TicksPerInstruction;
         scheduler = options.Scheduler ?? new RoundRobinScheduler();
-        Clock = new VirtualClock();
+        Clock = new VirtualClock { TicksPerInstruction = ticksPerInstruction };
         Bus = new PhysicalBus(new RamRegion(PlatformMap.RamBase, new byte[options.RamSize]));
         Gic = new Gicv3(options.CoreCount);
-        Timer = new GenericTimer(options.CoreCount, Clock, Gic);
+        Timer = new GenericTimer(options.CoreCount, Clock, Gic) { Reprogrammed = OnTimerReprogrammed };
         Uart = new Pl011Uart(uartOutput);
         psci = new Psci(this);
         Bus.Map(PlatformMap.GicDistributorBase, PlatformMap.GicDistributorSize, Gic.Distributor);

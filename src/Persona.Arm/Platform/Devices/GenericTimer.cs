@@ -4,8 +4,9 @@ namespace Persona.Arm.Platform.Devices;
 
 /// <summary>The Arm generic timer of every core: the EL1 physical, virtual and EL2 physical timers, CNTVOFF and the counter registers.</summary>
 /// <remarks>Each timer's output is level-sensitive (ENABLE and ISTATUS and not IMASK) and drives its PPI: 30, 27 and 26 as on QEMU virt.
-/// Outputs are recomputed on every write and whenever the machine advances time (<see cref="Update"/>).</remarks>
-public sealed class GenericTimer : ISystemRegisterDevice
+/// Outputs are recomputed on every write and whenever the machine advances time (<see cref="Update"/>). Counter reads and writes
+/// mid-slice are exact: the access carries the instructions retired so far in the slice, which the clock adds.</remarks>
+public sealed partial class GenericTimer : ISystemRegisterDevice
 {
     private readonly VirtualClock clock;
     private readonly IInterruptLines lines;
@@ -32,7 +33,7 @@ public sealed class GenericTimer : ISystemRegisterDevice
         if (access.CoreId >= cores.Length || !Enum.IsDefined(register))
             return false;
         var core = cores[access.CoreId];
-        var physical = clock.Ticks;
+        var physical = clock.TicksAfter(access.InstructionsIntoSlice);
         var virtualCount = physical - core.VirtualOffset;
         value = register switch
         {
@@ -63,7 +64,7 @@ public sealed class GenericTimer : ISystemRegisterDevice
         if (access.CoreId >= cores.Length || !Enum.IsDefined(register))
             return false;
         var core = cores[access.CoreId];
-        var physical = clock.Ticks;
+        var physical = clock.TicksAfter(access.InstructionsIntoSlice);
         var virtualCount = physical - core.VirtualOffset;
         switch (register)
         {
@@ -105,15 +106,30 @@ public sealed class GenericTimer : ISystemRegisterDevice
                 break;
                 // The counters and CNTFRQ are read-only here: there is no EL3 to program CNTFRQ.
         }
-        UpdateCore(access.CoreId);
+        UpdateCore(access.CoreId, physical);
+        Reprogrammed?.Invoke(access.CoreId);
         return true;
+    }
+
+    /// <summary>Called after every write to a core's timer registers (with the core id), so the machine can end the running slice
+    /// when the new setting fires before the slice would end: the interrupt then lands on the right instruction.</summary>
+    public Action<int>? Reprogrammed { get; init; }
+
+    /// <summary>True when an enabled, unmasked timer of the core fires (its count reaches its compare value) before <paramref name="ticks"/>.</summary>
+    public bool FiresBefore(int coreId, ulong ticks)
+    {
+        var core = cores[coreId];
+        var virtualDeadline = core.Virtual.CompareValue + core.VirtualOffset;
+        return (core.Physical.Armed && core.Physical.CompareValue < ticks)
+            || (core.Hypervisor.Armed && core.Hypervisor.CompareValue < ticks)
+            || (core.Virtual.Armed && virtualDeadline >= core.Virtual.CompareValue && virtualDeadline < ticks);
     }
 
     /// <summary>Recomputes every timer output at the current time (the machine calls this after advancing the clock).</summary>
     public void Update()
     {
         for (var c = 0; c < cores.Length; c++)
-            UpdateCore(c);
+            UpdateCore(c, clock.Ticks);
     }
 
     /// <summary>The earliest system count at which an enabled, unmasked timer that has not fired yet will fire; null if none will.</summary>
@@ -137,10 +153,9 @@ public sealed class GenericTimer : ISystemRegisterDevice
         }
     }
 
-    private void UpdateCore(int coreId)
+    private void UpdateCore(int coreId, ulong physical)
     {
         var core = cores[coreId];
-        var physical = clock.Ticks;
         lines.SetLevel(coreId, PlatformMap.PhysicalTimerInterrupt, core.Physical.Output(physical));
         lines.SetLevel(coreId, PlatformMap.VirtualTimerInterrupt, core.Virtual.Output(physical - core.VirtualOffset));
         lines.SetLevel(coreId, PlatformMap.HypervisorTimerInterrupt, core.Hypervisor.Output(physical));
