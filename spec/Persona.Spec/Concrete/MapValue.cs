@@ -95,3 +95,14 @@ public sealed class TableMap : MapValue
         return new TableMap(bottom, entries);
     }
 }
+
+/// <summary>A map equal to another except on a run of consecutive element ids, where it has one value (a stretch of pages set alike).</summary>
+/// <param name="inner">The map this one modifies.</param>
+/// <param name="first">The first id of the run.</param>
+/// <param name="count">How many ids the run covers.</param>
+/// <param name="value">The value on the run.</param>
+public sealed class RunStoredMap(MapValue inner, long first, long count, object value) : MapValue
+{
+    /// <inheritdoc/>
+    public override object Get(object key) => key is long id && id - first >= 0 && id - first < count ? value : inner.Get(key);
+}
