@@ -36,7 +36,7 @@ public sealed class ConcreteSpec
     public static CompiledTerm Compiled(Rule rule) =>
         CompiledRules.GetValue(rule, r => CompiledTerm.Compile(r.HoldsIn(State.Named(Current))));
 
-    /// <summary>The platform's initial state, evaluated concretely.</summary>
+    /// <summary>The platform's initial state, evaluated concretely; its maps remember what they were asked (<see cref="MemoMap"/>).</summary>
     public ConcreteState InitialState()
     {
         var terms = CompiledInitialStates.GetValue(Model.Initial, define =>
@@ -45,7 +45,7 @@ public sealed class ConcreteSpec
             return [.. Fields.All.Select(f => CompiledTerm.Compile(init[f]))];
         });
         var none = new Dictionary<string, ConcreteState>();
-        return new ConcreteState(Fields.All.Select((f, i) => (f.Name, i)).ToDictionary(x => x.Name, x => terms[x.i].Evaluate(World, none)));
+        return new ConcreteState(Fields.All.Select((f, i) => (f.Name, i)).ToDictionary(x => x.Name, x => MemoMap.Of(terms[x.i].Evaluate(World, none))));
     }
 
     /// <summary>The rules that do not hold in the state (empty when all hold).</summary>

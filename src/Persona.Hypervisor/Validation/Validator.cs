@@ -169,7 +169,7 @@ public sealed partial class Validator : ITrapObserver
     /// <summary>How many evidence lines a report keeps (a wrong VMID differs on every page).</summary>
     private const int MaxEvidenceLines = 24;
 
-    /// <summary>The fields whose values differ between two states (maps are compared by identity: a stored map counts as changed).</summary>
+    /// <summary>The names of the fields whose values differ between two states.</summary>
     private static HashSet<string> ChangedFields(ConcreteState before, ConcreteState after) =>
-        [.. Fields.All.Select(f => f.Name).Where(f => !ReferenceEquals(before[f], after[f]) && !before[f].Equals(after[f]))];
+        [.. after.FieldsChangedFrom(before).Select(f => f.Name)];
 }
