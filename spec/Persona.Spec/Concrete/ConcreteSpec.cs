@@ -13,6 +13,7 @@ public sealed class ConcreteSpec
     private const string Current = "s";
     private static readonly ConditionalWeakTable<Rule, CompiledTerm> CompiledRules = [];
     private static readonly ConditionalWeakTable<Operation, CompiledOperation> CompiledOperations = [];
+    private static readonly ConditionalWeakTable<Func<State>, CompiledTerm[]> CompiledInitialStates = [];
     private readonly Dictionary<Rule, CompiledTerm> ruleTerms = [];
     private readonly ConcurrentDictionary<Operation, CompiledOperation> operationTerms = [];
 
@@ -35,12 +36,16 @@ public sealed class ConcreteSpec
     public static CompiledTerm Compiled(Rule rule) =>
         CompiledRules.GetValue(rule, r => CompiledTerm.Compile(r.HoldsIn(State.Named(Current))));
 
-    /// <summary>The platform's initial state, evaluated concretely.</summary>
+    /// <summary>The platform's initial state, evaluated concretely; its maps remember what they were asked (<see cref="MemoMap"/>).</summary>
     public ConcreteState InitialState()
     {
-        var init = Model.Initial();
+        var terms = CompiledInitialStates.GetValue(Model.Initial, define =>
+        {
+            var init = define();
+            return [.. Fields.All.Select(f => CompiledTerm.Compile(init[f]))];
+        });
         var none = new Dictionary<string, ConcreteState>();
-        return new ConcreteState(Fields.All.ToDictionary(f => f.Name, f => CompiledTerm.Compile(init[f]).Evaluate(World, none)));
+        return new ConcreteState(Fields.All.Select((f, i) => (f.Name, i)).ToDictionary(x => x.Name, x => MemoMap.Of(terms[x.i].Evaluate(World, none))));
     }
 
     /// <summary>The rules that do not hold in the state (empty when all hold).</summary>

@@ -43,6 +43,18 @@ public sealed class ConcreteState
         return new ConcreteState(copy);
     }
 
+    /// <summary>The fields whose values differ from another state's (maps compare by identity, so a map stored into counts as changed).</summary>
+    public List<IField> FieldsChangedFrom(ConcreteState other)
+    {
+        var changed = new List<IField>();
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!ReferenceEquals(values[i], other.values[i]) && !values[i].Equals(other.values[i]))
+                changed.Add(Fields.All[i]);
+        }
+        return changed;
+    }
+
     /// <summary>The index of a field in <see cref="Fields.All"/>, or -1 when no field has the name.</summary>
     internal static int TryIndexOf(string field) => IndexByName.TryGetValue(field, out var i) ? i : -1;
 

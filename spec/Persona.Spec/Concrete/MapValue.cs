@@ -95,3 +95,29 @@ public sealed class TableMap : MapValue
         return new TableMap(bottom, entries);
     }
 }
+
+/// <summary>A map equal to another except on a run of consecutive element ids, where it has one value (a stretch of pages set alike).</summary>
+/// <param name="inner">The map this one modifies.</param>
+/// <param name="first">The first id of the run.</param>
+/// <param name="count">How many ids the run covers.</param>
+/// <param name="value">The value on the run.</param>
+public sealed class RunStoredMap(MapValue inner, long first, long count, object value) : MapValue
+{
+    /// <inheritdoc/>
+    public override object Get(object key) => key is long id && id - first >= 0 && id - first < count ? value : inner.Get(key);
+}
+
+/// <summary>A map that remembers each value it was asked for: for maps defined by a term (the boot state's), read again and again
+/// by a validator, so each key's term is evaluated once. Map values inside are remembered the same way.</summary>
+/// <remarks>Sound because a map's value at a key never changes (states are immutable); safe to share between threads.</remarks>
+public sealed class MemoMap(MapValue inner) : MapValue
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, object> values = new();
+
+    /// <summary>Wraps a value when it is a map, and returns it unchanged otherwise.</summary>
+    public static object Of(object value) => value is MapValue map and not MemoMap ? new MemoMap(map) : value;
+
+    /// <inheritdoc/>
+    public override object Get(object key) =>
+        values.TryGetValue(key, out var value) ? value : values.GetOrAdd(key, Of(inner.Get(key)));
+}

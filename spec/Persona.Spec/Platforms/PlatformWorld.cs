@@ -7,16 +7,27 @@ namespace Persona.Spec.Platforms;
 public static class PlatformWorld
 {
     /// <summary>The world of a platform; pages are physical frame numbers, devices are indexes into the device list.</summary>
+    /// <remarks>The only page function is the region of a page, so it is constant between region boundaries: those are the world's page runs.</remarks>
     public static World Of(Platform platform)
     {
         var firstFrame = (long)(platform.Ram.Base / Platform.PageSize);
         var pages = new long[platform.PageCount];
-        var regionByFrame = new int[platform.PageCount];
         for (var i = 0; i < pages.Length; i++)
-        {
             pages[i] = firstFrame + i;
-            regionByFrame[i] = (int)platform.RegionOfFrame(pages[i]);
+        // Filled region by region: a frame lies in the region holding its first byte, as RegionOfFrame says (regions never overlap).
+        var regionByFrame = new int[platform.PageCount];
+        var runStarts = new SortedSet<long> { firstFrame };
+        foreach (var region in platform.Regions)
+        {
+            var from = Math.Max((long)((region.Range.Base + Platform.PageSize - 1) / Platform.PageSize), firstFrame);
+            var to = Math.Min((long)((region.Range.End + Platform.PageSize - 1) / Platform.PageSize), firstFrame + pages.Length);
+            if (from >= to)
+                continue;
+            Array.Fill(regionByFrame, (int)region.Kind, (int)(from - firstFrame), (int)(to - from));
+            runStarts.Add(from);
+            runStarts.Add(to);
         }
+        runStarts.RemoveWhere(f => f >= firstFrame + pages.Length);
         var devices = Enumerable.Range(0, platform.Devices.Count).Select(i => (long)i).ToArray();
         DeviceDescription Dev(object id) => platform.Devices[(int)(long)id];
         var functions = new Dictionary<string, Func<object, object>>
@@ -31,6 +42,6 @@ public static class PlatformWorld
             [InitialState.AssignedAtBoot] = d => Dev(d).Owner is not null,
             [InitialState.OwnerAtBoot] = d => (int)(Dev(d).Owner ?? Component.Hypervisor),
         };
-        return new World(pages, devices, functions);
+        return new World(pages, devices, functions) { PageRunStarts = [.. runStarts] };
     }
 }

@@ -63,6 +63,15 @@ public sealed class PageOwnership
     /// <summary>Whether a frame is a notification-channel page.</summary>
     public bool IsChannel(long frame) => channel[frame - FirstFrame];
 
+    /// <summary>Every frame's state for one component, indexed from <see cref="FirstFrame"/> (for the validator's scan by runs).</summary>
+    public ReadOnlySpan<PageState> States(Component c) => states[(int)c];
+
+    /// <summary>Every frame's quota owner, indexed from <see cref="FirstFrame"/>.</summary>
+    public ReadOnlySpan<Component> Pools => poolOf;
+
+    /// <summary>Every frame's channel flag, indexed from <see cref="FirstFrame"/>.</summary>
+    public ReadOnlySpan<bool> Channels => channel;
+
     /// <summary>Marks or clears a channel page.</summary>
     public void SetChannel(long frame, bool value) => channel[frame - FirstFrame] = value;
 }

@@ -8,7 +8,7 @@ namespace Persona.Hypervisor.Memory;
 /// <summary>One persona's stage-2 translation tables, in the real VMSAv8-64 format in emulated RAM, tagged with the persona's VMID.</summary>
 /// <remarks>Every descriptor write goes through <see cref="Map"/> or <see cref="Unmap"/>, which record the IPA page they touched so
 /// that the validator re-walks exactly those translations after the trap.</remarks>
-public sealed class Stage2Tables
+public sealed partial class Stage2Tables
 {
     private const int StartLevel = 1;
     private readonly TablePool pool;

@@ -19,8 +19,12 @@ public sealed record RuleFootprint(Rule Rule, IReadOnlySet<string> Fields, bool 
         Persona.Spec.Model.Fields.PoolOf.Name, Persona.Spec.Model.Fields.ChannelPage.Name, Persona.Spec.Model.Fields.DmaReach.Name,
     };
 
-    /// <summary>The footprint of a rule, read from its term.</summary>
-    public static RuleFootprint Of(Rule rule)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Rule, RuleFootprint> Cache = [];
+
+    /// <summary>The footprint of a rule, read from its term (once per rule and process).</summary>
+    public static RuleFootprint Of(Rule rule) => Cache.GetValue(rule, Read);
+
+    private static RuleFootprint Read(Rule rule)
     {
         var term = rule.HoldsIn(State.Named("s")).Expr;
         var fields = new HashSet<string>();

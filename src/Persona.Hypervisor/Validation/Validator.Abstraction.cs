@@ -9,34 +9,12 @@ namespace Persona.Hypervisor.Validation;
 /// <summary>The abstraction function: machine → spec state, on the pages a step touched and on every device and global field.</summary>
 public sealed partial class Validator
 {
-    private readonly Dictionary<ulong, long>[] forward = [new(), new()];
-    private readonly Dictionary<long, int>[] reverse;
+    private readonly Stage2Reach[] reach;
 
     /// <summary>Re-walks one IPA page of a persona with the emulator's walker; returns the frames whose reachability may have changed.</summary>
-    private List<long> Rewalk(Component persona, ulong ipaPage)
-    {
-        var affected = new List<long>();
-        var p = (int)persona;
-        if (forward[p].Remove(ipaPage, out var oldFrame))
-        {
-            reverse[p][oldFrame]--;
-            affected.Add(oldFrame);
-        }
-        var walk = hypervisor.TablesOf(persona).Translate(hypervisor.Machine.Bus, ipaPage * HypervisorLayout.PageSize);
-        if (walk.Fault is null)
-        {
-            var frame = (long)(walk.OutputAddress / HypervisorLayout.PageSize);
-            if (hypervisor.Ownership.Covers(frame))
-            {
-                forward[p][ipaPage] = frame;
-                reverse[p][frame] = reverse[p].GetValueOrDefault(frame) + 1;
-                affected.Add(frame);
-            }
-        }
-        return affected;
-    }
+    private List<long> Rewalk(Component persona, ulong ipaPage) => reach[(int)persona].Rewalk(ipaPage);
 
-    private ConcreteState Abstract(ConcreteState expected, List<long> pages, List<string> evidence)
+    private ConcreteState Abstract(ConcreteState expected, List<long> pages, List<string> evidence, IReadOnlyList<FrameRun>? bootRuns = null)
     {
         var changes = new Dictionary<string, object>();
         var cores = hypervisor.Machine.Cores.Select(c => ((InterpreterCore)c).Core).ToArray();
@@ -51,9 +29,9 @@ public sealed partial class Validator
             // One page of each persona is enough to show the consequence on the rules.
             foreach (var table in new[] { personal, work })
             {
-                var any = reverse[(int)table.Persona].FirstOrDefault(kv => kv.Value > 0);
-                if (any.Value > 0)
-                    pages.Add(any.Key);
+                var any = reach[(int)table.Persona].AnyMappedFrame();
+                if (any >= 0)
+                    pages.Add(any);
             }
         }
         var staleTlb = StaleTlbFrames(cores, evidence);
@@ -77,16 +55,18 @@ public sealed partial class Validator
         var mappedOf = components.Select(c => (MapValue)mapped.Get((int)c)).ToArray();
         var statesBefore = statesOf.ToArray();
         var mappedBefore = mappedOf.ToArray();
+        if (bootRuns is not null)
+            AbstractRuns(bootRuns, statesOf, mappedOf, ref content, ref poolOf, ref channel, vmidsCollide, pages, evidence);
         var staleByPersona = staleTlb.ToLookup(s => s.Persona, s => s.Frame);
         foreach (var page in pages.Distinct())
         {
             for (var i = 0; i < components.Length; i++)
             {
                 var c = components[i];
-                statesOf[i] = StoreIfDiffers(statesOf[i], page, (int)hypervisor.Ownership.StateOf(c, page), $"pageState[{c}]", evidence);
+                statesOf[i] = StoreIfDiffers(statesOf[i], page, (int)hypervisor.Ownership.StateOf(c, page), PageStateNames[i], evidence);
                 var isMapped = c != Component.Hypervisor && (MappedBy(c, page) || (vmidsCollide && MappedBy(HypervisorLayout.Other(c), page))
                     || staleByPersona[c].Contains(page));
-                mappedOf[i] = StoreIfDiffers(mappedOf[i], page, isMapped, $"mapped[{c}]", evidence);
+                mappedOf[i] = StoreIfDiffers(mappedOf[i], page, isMapped, MappedNames[i], evidence);
             }
             var expectedLabel = (int)content.Get(page);
             if (expectedLabel == (int)Label.Zero && !IsZero(page))
@@ -120,7 +100,10 @@ public sealed partial class Validator
         return expected.With(changes);
     }
 
-    private bool MappedBy(Component persona, long frame) => reverse[(int)persona].GetValueOrDefault(frame) > 0;
+    private static readonly string[] PageStateNames = [.. Enum.GetValues<Component>().Select(c => $"pageState[{c}]")];
+    private static readonly string[] MappedNames = [.. Enum.GetValues<Component>().Select(c => $"mapped[{c}]")];
+
+    private bool MappedBy(Component persona, long frame) => reach[(int)persona].Maps(frame);
 
     /// <summary>The persona that owns (or lends) a frame, for labelling unscrubbed data.</summary>
     private Component OwnerOf(long frame) =>
@@ -142,7 +125,7 @@ public sealed partial class Validator
             var tables = hypervisor.TablesOf(persona);
             foreach (var ipaPage in touchedIpaPages[(int)persona])
             {
-                if (forward[(int)persona].ContainsKey(ipaPage))
+                if (reach[(int)persona].FrameOf(ipaPage) >= 0)
                     continue;
                 foreach (var core in cores)
                 {

@@ -11,8 +11,19 @@ public sealed partial class Validator
 {
     private const ulong BaseAddressMask = 0x0000_FFFF_FFFF_FFFE;
 
+    private List<Component>[]? deviceHolders;
+
+    /// <summary>The personas whose stage 2 maps a device's registers, walked again only after a trap changed some descriptor:
+    /// every descriptor write goes through <see cref="Memory.Stage2Tables.Map"/> or <see cref="Memory.Stage2Tables.Unmap"/>, which record it.</summary>
+    private List<Component> DeviceHolders(int d) =>
+        deviceHolders![d] ??= [.. HypervisorLayout.Personas.Where(p =>
+            hypervisor.TablesOf(p).Translate(hypervisor.Machine.Bus, hypervisor.Devices.Describe(d).Mmio.Base) is { Fault: null } w
+            && w.OutputAddress == hypervisor.Devices.Describe(d).Mmio.Base)];
+
     private void AbstractDevices(ConcreteState expected, Dictionary<string, object> changes, List<string> evidence)
     {
+        if (deviceHolders is null || touchedIpaPages.Any(pages => pages.Length > 0))
+            deviceHolders = new List<Component>[hypervisor.Devices.Count];
         var assigned = (MapValue)expected[Fields.DeviceAssigned.Name];
         var owner = (MapValue)expected[Fields.DeviceOwner.Name];
         var quiesced = (MapValue)expected[Fields.DeviceQuiesced.Name];
@@ -20,8 +31,7 @@ public sealed partial class Validator
         for (var d = 0; d < hypervisor.Devices.Count; d++)
         {
             var description = hypervisor.Devices.Describe(d);
-            var holders = HypervisorLayout.Personas.Where(p =>
-                hypervisor.TablesOf(p).Translate(hypervisor.Machine.Bus, description.Mmio.Base) is { Fault: null } w && w.OutputAddress == description.Mmio.Base).ToList();
+            var holders = DeviceHolders(d);
             var specAssigned = (bool)assigned.Get((long)d);
             var specOwner = (Component)(int)owner.Get((long)d);
             if (holders.Count > 1)

@@ -103,10 +103,9 @@ public sealed partial class Validator
                 [Fields.LiveContext.Name] = persona is { } runs && hasRunOn![k][(int)runs] ? (int)Label.Personal + (int)runs : (int)Label.Zero,
                 [Fields.SavedContext.Name] = saved,
             });
-            var evaluator = new Evaluator(restricted, new Dictionary<string, ConcreteState> { ["s"] = reading });
             foreach (var (rule, term) in rules)
             {
-                if (rule.Fields.Overlaps(ContextFields) && !evaluator.IsTrue(term))
+                if (rule.Fields.Overlaps(ContextFields) && !term.IsTrue(restricted, "s", reading))
                     broken.Add($"{rule.Rule.Id} on core {k} (running {(persona is { } r ? r.ToString() : "nothing: parked")})");
             }
         }

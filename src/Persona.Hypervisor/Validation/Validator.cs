@@ -17,7 +17,7 @@ public sealed partial class Validator : ITrapObserver
     private readonly SpecModel model;
     private readonly World world;
     private readonly ConcreteSpec spec;
-    private readonly IReadOnlyList<(RuleFootprint Footprint, Term<bool> Term)> rules;
+    private readonly IReadOnlyList<(RuleFootprint Footprint, CompiledTerm Term)> rules;
     private readonly ulong[]?[] leftWith = new ulong[]?[2];
     private readonly bool[] hasRun = new bool[2];
     private readonly bool[] savedAfterRunning = new bool[2];
@@ -39,9 +39,9 @@ public sealed partial class Validator : ITrapObserver
         this.model = model;
         world = PlatformWorld.Of(hypervisor.Platform);
         spec = new ConcreteSpec(model, world);
-        rules = [.. model.Rules.Select(r => (RuleFootprint.Of(r), r.HoldsIn(State.Named("s"))))];
+        rules = [.. model.Rules.Select(r => (RuleFootprint.Of(r), ConcreteSpec.Compiled(r)))];
         current = spec.InitialState();
-        reverse = [new(), new()];
+        reach = [.. HypervisorLayout.Personas.Select(p => new Stage2Reach(hypervisor.TablesOf(p), hypervisor.Machine.Bus, hypervisor.Ownership))];
     }
 
     /// <summary>The number of traps checked.</summary>
@@ -57,14 +57,17 @@ public sealed partial class Validator : ITrapObserver
     public ConcreteState Current => current;
 
     /// <summary>Checks the booted machine against the spec's initial state on every page and device, and every rule on every page.</summary>
+    /// <remarks>Pages are read run by run (<see cref="BootRuns"/>) and rules checked on one page per class (<see cref="PageClasses"/>).</remarks>
     public void CheckBoot()
     {
         foreach (var persona in HypervisorLayout.Personas)
         {
-            foreach (var ipaPage in hypervisor.TablesOf(persona).MappedIpaPages())
-                Rewalk(persona, ipaPage);
+            reach[(int)persona].WalkAll();
+            // The walk read every descriptor, so the descriptors the boot wrote need no re-walk at the first trap.
+            hypervisor.TablesOf(persona).DrainTouched();
         }
-        Check("boot", ReplayPersistedHistory(), "the initial state", current, world.Pages, fullRuleCheck: true);
+        // The history a non-volatile wipe journal implies is applied to the initial state before it is compared (argument order matters).
+        Check(() => "boot", ReplayPersistedHistory(), () => "the initial state", current, [], fullRuleCheck: true, BootRuns());
     }
 
     /// <inheritdoc/>
@@ -124,26 +127,38 @@ public sealed partial class Validator : ITrapObserver
             foreach (var ipaPage in touchedIpaPages[(int)persona])
                 footprint.UnionWith(Rewalk(persona, ipaPage));
         }
-        Check(trap.ToString(), evidence, string.Join("; ", steps), expected, [.. footprint], fullRuleCheck: false);
+        // The descriptions are built only for a report: most traps pass, and formatting them would cost more than checking them.
+        Check(trap.ToString, evidence, () => string.Join("; ", steps), expected, [.. footprint], fullRuleCheck: false);
     }
 
-    private void Check(string trap, List<string> evidence, string operation, ConcreteState expected, IReadOnlyList<long> pages, bool fullRuleCheck)
+    private void Check(Func<string> trap, List<string> evidence, Func<string> operation, ConcreteState expected, IReadOnlyList<long> pages, bool fullRuleCheck,
+        IReadOnlyList<FrameRun>? bootRuns = null)
     {
         var footprint = new List<long>(pages);
-        var abstracted = Abstract(expected, footprint, evidence);
+        var abstracted = Abstract(expected, footprint, evidence, bootRuns);
         if (classes is null)
-            classes = new PageClasses(world.Pages, abstracted, world.Devices.Count);
+        {
+            classes = bootRuns is null ? new PageClasses(world.Pages, abstracted, world.Devices.Count) : new PageClasses(bootRuns, abstracted, world.Devices.Count);
+            // Pages read one by one at boot (the key store, pages holding data) may differ from their run: check them individually.
+            if (bootRuns is not null)
+                classes.Touch(footprint);
+        }
         else
+        {
             classes.Touch(footprint);
-        var wholeWorld = world with { Pages = classes.Representatives() };
-        var changed = ChangedGlobalFields(current, abstracted);
+        }
+        var changed = ChangedFields(current, abstracted);
+        var changedGlobals = changed.Where(f => !RuleFootprint.PageIndexedFields.Contains(f)).ToHashSet();
         var broken = new List<string>();
+        World? wholeWorld = null;
         var restricted = world with { Pages = footprint };
         foreach (var (rule, term) in rules)
         {
-            var checkWorld = fullRuleCheck || rule.NeedsAllPages(changed) ? wholeWorld : restricted;
-            var evaluator = new Evaluator(checkWorld, new Dictionary<string, ConcreteState> { ["s"] = abstracted });
-            if (!evaluator.IsTrue(term))
+            // A rule that held before and reads no field that changed still holds: its value is a function of the fields it reads.
+            if (!fullRuleCheck && !rule.Fields.Any(changed.Contains))
+                continue;
+            var checkWorld = fullRuleCheck || rule.NeedsAllPages(changedGlobals) ? wholeWorld ??= world with { Pages = classes.Representatives() } : restricted;
+            if (!term.IsTrue(checkWorld, "s", abstracted))
                 broken.Add(rule.Rule.Id);
         }
         broken.AddRange(RulesBrokenOnSecondaryCores(abstracted, restricted, evidence));
@@ -152,7 +167,7 @@ public sealed partial class Validator : ITrapObserver
             return;
         if (evidence.Count > MaxEvidenceLines)
             evidence = [.. evidence.Take(MaxEvidenceLines), $"... and {evidence.Count - MaxEvidenceLines} more differences of the same kind"];
-        FirstViolation = new Violation(trap, operation, broken, evidence);
+        FirstViolation = new Violation(trap(), operation(), broken, evidence);
         if (StopOnViolation)
             hypervisor.Machine.PowerOffSystem(0);
     }
@@ -160,9 +175,7 @@ public sealed partial class Validator : ITrapObserver
     /// <summary>How many evidence lines a report keeps (a wrong VMID differs on every page).</summary>
     private const int MaxEvidenceLines = 24;
 
-    private static readonly string[] GlobalFields =
-        [.. Fields.All.Select(f => f.Name).Where(n => !RuleFootprint.PageIndexedFields.Contains(n))];
-
-    private static HashSet<string> ChangedGlobalFields(ConcreteState before, ConcreteState after) =>
-        [.. GlobalFields.Where(f => !ReferenceEquals(before[f], after[f]) && !before[f].Equals(after[f]))];
+    /// <summary>The names of the fields whose values differ between two states.</summary>
+    private static HashSet<string> ChangedFields(ConcreteState before, ConcreteState after) =>
+        [.. after.FieldsChangedFrom(before).Select(f => f.Name)];
 }
