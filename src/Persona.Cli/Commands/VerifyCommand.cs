@@ -25,6 +25,7 @@ public static class VerifyCommand
         command.SetAction(parse =>
         {
             if (parse.GetValue(workers) < 1) throw new UserInputException($"--workers must be at least 1, not {parse.GetValue(workers)}");
+            ReportFiles.Prepare(parse.GetValue(reports)!.FullName);
             var p = PlatformSource.Load(parse.GetValue(platform));
             var options = new VerifyOptions(parse.GetValue(workers), parse.GetValue(seed), parse.GetValue(reports)!.FullName);
             return Run(p, options);

@@ -73,17 +73,29 @@ public static partial class HtmlReport
             s.AppendJoin(", ", cex.Witnesses.Select(w => $"<code>{Html.Text(w.Key)} = {Html.Text(w.Value)}</code>"));
             s.Append("</p>");
         }
-        if (cex.Entries.Count > 0)
+        // The changed entries tell the story; the rest is the state the solver chose, kept one click away.
+        var changed = cex.Entries.Where(e => e.Before != e.After).ToList();
+        var unchanged = cex.Entries.Where(e => e.Before == e.After).ToList();
+        if (changed.Count > 0) StateTable(s, changed, "changed");
+        if (unchanged.Count > 0)
         {
-            s.Append("<table class=\"state\"><thead><tr><th>state entry</th><th>before</th><th>after</th></tr></thead><tbody>");
-            foreach (var e in cex.Entries)
-            {
-                s.Append(e.Before == e.After ? "<tr>" : "<tr class=\"changed\">").Append("<td><code>").Append(Html.Text(e.Location)).Append("</code></td><td>")
-                    .Append(Html.Text(e.Before)).Append("</td><td>").Append(Html.Text(e.After)).Append("</td></tr>");
-            }
-            s.Append("</tbody></table><p class=\"muted\">Highlighted rows change; the others are the state the solver chose.</p>");
+            s.Append("<details").Append(changed.Count == 0 ? " open" : "").Append("><summary>").Append(unchanged.Count)
+                .Append(cex.Operation is null ? " state entries at the elements involved" : " more state entries the operation leaves unchanged").Append("</summary>");
+            StateTable(s, unchanged, "");
+            s.Append("</details>");
         }
         s.Append("</div>");
+    }
+
+    private static void StateTable(StringBuilder s, IEnumerable<StateEntry> entries, string rowClass)
+    {
+        s.Append("<table class=\"state\"><thead><tr><th>state entry</th><th>before</th><th>after</th></tr></thead><tbody>");
+        foreach (var e in entries)
+        {
+            s.Append(rowClass.Length > 0 ? $"<tr class=\"{rowClass}\">" : "<tr>").Append("<td><code>").Append(Html.Text(e.Location)).Append("</code></td><td>")
+                .Append(Html.Text(e.Before)).Append("</td><td>").Append(Html.Text(e.After)).Append("</td></tr>");
+        }
+        s.Append("</tbody></table>");
     }
 
     /// <summary>The sentence of a rule or relational property, for the rule column's tooltip.</summary>

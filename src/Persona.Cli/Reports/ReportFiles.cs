@@ -27,6 +27,23 @@ public static class ReportFiles
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>Creates the report directory before any stage runs, so a directory that cannot be written fails at once as bad input.</summary>
+    /// <exception cref="UserInputException">The directory cannot be created or written.</exception>
+    public static void Prepare(string directory)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var probe = Path.Combine(directory, $".persona-write-check-{Environment.ProcessId}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException($"--reports {directory}: cannot write the reports there ({e.Message})");
+        }
+    }
+
     /// <summary>Writes the four reports into <paramref name="directory"/> and returns their paths.</summary>
     public static IReadOnlyList<string> Write(VerifyReport report, string directory)
     {

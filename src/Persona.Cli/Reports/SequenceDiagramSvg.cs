@@ -56,7 +56,10 @@ public static class SequenceDiagramSvg
                 var cls = row.Kind == SequenceRowKind.Failure ? "failure" : "note";
                 var label = row.Kind == SequenceRowKind.Failure ? "✗ failing step: " + row.Label : row.Label;
                 s.Append(inv, $"<g class=\"{cls}\"><rect x=\"{lo}\" y=\"{y - 15}\" width=\"{w}\" height=\"20\" rx=\"3\"/>");
-                s.Append(inv, $"<text x=\"{lo + (w / 2)}\" y=\"{y}\" text-anchor=\"middle\">{Html.Text(Short(label, (w / 7) + 4))}<title>{Html.Text(row.Label)}</title></text></g>");
+                // A note over many lifelines starts its text at the left, where the reader is, not in the middle of a wide diagram.
+                var wide = x1 != x2;
+                var textX = wide ? lo + 8 : lo + (w / 2);
+                s.Append(inv, $"<text x=\"{textX}\" y=\"{y}\" text-anchor=\"{(wide ? "start" : "middle")}\">{Html.Text(Short(label, Math.Max(LabelChars, w / 7)))}<title>{Html.Text(row.Label)}</title></text></g>");
                 continue;
             }
             var failing = r == lastMessage;

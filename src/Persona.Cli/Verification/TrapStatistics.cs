@@ -77,8 +77,8 @@ public static partial class TrapClassifier
     private static string Device(string description, Platform platform)
     {
         var m = AbortAddress().Match(description);
-        if (!m.Success) return "no valid syndrome";
-        var ipa = ulong.Parse(m.Groups[2].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        // A guest chooses the address; whatever the description holds, classifying it must not throw.
+        if (!m.Success || !ulong.TryParse(m.Groups[2].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var ipa)) return "no valid syndrome";
         var access = m.Groups[1].Value;
         if (ipa >= HypervisorLayout.UartIpa && ipa - HypervisorLayout.UartIpa < HypervisorLayout.UartSize)
             return $"virtual UART {access}";

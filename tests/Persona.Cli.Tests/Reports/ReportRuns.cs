@@ -29,7 +29,8 @@ public sealed class DefaultVerifyRun : IDisposable
 
     public void Dispose()
     {
-        if (System.IO.Directory.Exists(Directory)) System.IO.Directory.Delete(Directory, true);
+        // PERSONA_KEEP_REPORTS=1 keeps the reports to look at (their directory is persona-reports-* in the temp folder).
+        if (Environment.GetEnvironmentVariable("PERSONA_KEEP_REPORTS") != "1" && System.IO.Directory.Exists(Directory)) System.IO.Directory.Delete(Directory, true);
     }
 }
 
@@ -75,7 +76,8 @@ public sealed class SeededBugsRun : IDisposable
 
     public void Dispose()
     {
-        if (System.IO.Directory.Exists(Directory)) System.IO.Directory.Delete(Directory, true);
+        // PERSONA_KEEP_REPORTS=1 keeps the reports to look at (their directory is persona-reports-* in the temp folder).
+        if (Environment.GetEnvironmentVariable("PERSONA_KEEP_REPORTS") != "1" && System.IO.Directory.Exists(Directory)) System.IO.Directory.Delete(Directory, true);
     }
 }
 
