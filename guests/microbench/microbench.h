@@ -26,7 +26,7 @@ enum { HC_STATUS = 0x100, HC_SWITCH = 0x105 };
 #define ITERATIONS 1000
 
 /* Workload: rounds over a buffer, touching one word per 64-byte line. */
-#define WORKLOAD_ROUNDS 32
+#define WORKLOAD_ROUNDS 128
 #define WORKLOAD_BYTES (256 * 1024)
 
 #endif

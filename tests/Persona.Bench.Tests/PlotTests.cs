@@ -44,6 +44,29 @@ public sealed class PlotTests
     }
 
     [Fact]
+    public void JoinedReports_NameTheClassPerRow_AndTheNewestFigureWins()
+    {
+        var dir = Directory.CreateTempSubdirectory("plot");
+        try
+        {
+            var older = Path.Combine(dir.FullName, "BenchmarkRun-joined-1-report.csv");
+            File.WriteAllText(older, "Namespace,Type,Method,Job,Id,Median\n" +
+                "Persona.Bench.Solver,ObligationBenchmarks,Prove,Job-1,INIT.MEM-1,62.4 ms\n" +
+                "Persona.Bench.Micro,DecodeStepBenchmarks,Decode,Job-1,?,11.84 ns\n");
+            File.SetLastWriteTimeUtc(older, DateTime.UtcNow.AddMinutes(-5));
+            File.WriteAllText(Path.Combine(dir.FullName, "Persona.Bench.Micro.DecodeStepBenchmarks-report.csv"), "Method,Job,Median\nDecode,Job-2,10.5 ns\n");
+            var medians = BenchmarkCsv.ReadDirectory(dir.FullName);
+            Assert.Equal(2, medians.Count);
+            Assert.Equal(("ObligationBenchmarks", "Prove Id=INIT.MEM-1"), (medians[0].Suite, medians[0].Case));
+            Assert.Equal(("DecodeStepBenchmarks", "Decode", 10.5), (medians[1].Suite, medians[1].Case, medians[1].Nanoseconds));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void MissingArtifacts_AreReportedWithTheirPath()
     {
         var e = Assert.Throws<BenchInputException>(() => BenchmarkCsv.ReadDirectory("/nonexistent/results"));

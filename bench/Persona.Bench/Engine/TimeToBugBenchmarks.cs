@@ -10,6 +10,7 @@ namespace Persona.Bench.Engine;
 /// it cannot report the liveness bugs (bench/results/protocols.md). Over many seeds: <c>--protocols-figures to-bug</c>.
 /// Run: <c>dotnet run -c Release --project bench/Persona.Bench -- --filter '*TimeToBug*'</c>.</remarks>
 [SimpleJob(warmupCount: 1, iterationCount: 5)]
+[Config(typeof(FullParameterValues))]
 [MedianColumn]
 public class TimeToBugBenchmarks
 {

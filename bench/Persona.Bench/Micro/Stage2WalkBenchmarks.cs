@@ -19,7 +19,6 @@ public class Stage2WalkBenchmarks
 
     private BareCore hit = null!;
     private BareCore miss = null!;
-    private ulong ipa;
 
     /// <summary>Builds the two cores and checks that the walker translates the data pages.</summary>
     [GlobalSetup]
@@ -46,8 +45,8 @@ public class Stage2WalkBenchmarks
     public ulong WalkerOnly()
     {
         ulong sum = 0;
-        for (ipa = 0; ipa < BareCore.DataPages; ipa++)
-            sum += TranslationTableWalker.WalkStage2(hit.Bus, 0, hit.Tables.Regime, BareCore.DataBase + (ipa << 12)).OutputAddress;
+        for (ulong page = 0; page < BareCore.DataPages; page++)
+            sum += TranslationTableWalker.WalkStage2(hit.Bus, 0, hit.Tables.Regime, BareCore.DataBase + (page << 12)).OutputAddress;
         return sum;
     }
 

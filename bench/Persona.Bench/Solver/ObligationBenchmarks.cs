@@ -11,6 +11,7 @@ namespace Persona.Bench.Solver;
 /// prover, so it includes making a Z3 context; all obligations (811) are timed by <c>bench/proofs-per-obligation.sh</c>.
 /// Run: <c>dotnet run -c Release --project bench/Persona.Bench -- --filter '*ObligationBenchmarks*'</c>.</remarks>
 [SimpleJob(warmupCount: 1, iterationCount: 5)]
+[Config(typeof(FullParameterValues))]
 [MedianColumn]
 public class ObligationBenchmarks
 {
