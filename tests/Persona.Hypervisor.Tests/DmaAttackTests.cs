@@ -41,7 +41,7 @@ public sealed class DmaAttackTests(ITestOutputHelper output)
         Assert.Equal(-1, ram.IndexOf("AAAAAAAAAAAAAAAA"u8));
         // The refusals are the hypervisor's logged decisions.
         Assert.Contains(hypervisor.Log, l => l.Contains("hypercall 0x107(0x3) refused: Denied", StringComparison.Ordinal));
-        Assert.Contains(hypervisor.Log, l => l.Contains("denied data abort write IPA 0xa103000", StringComparison.Ordinal));
+        Assert.Contains(hypervisor.Log, l => l.Contains("denied data abort read IPA 0xa103020", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -48,7 +48,8 @@ public sealed class SmmuProgrammingTests(ITestOutputHelper output)
         Assert.Equal("boot", result.Violation.Trap);
         Assert.Contains("DMA-1", result.Violation.BrokenRules);
         Assert.Contains("DMA-4", result.Violation.BrokenRules);
-        Assert.Contains(result.Violation.Evidence, e => e.Contains("device camera (stream 2, STE [0x9, 0x0, 0x0, 0x0] (Bypass))", StringComparison.Ordinal));
+        Assert.Contains(result.Violation.Evidence, e => e.Contains("device camera (stream 2, STE [0x9, 0x0, 0x0, 0x0] (Bypass))", StringComparison.Ordinal)
+            && e.Contains("reaches frame 0x40001 (PA 0x40001000) by bypass (IOVA = PA)", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed partial class Validator
         var stream = DmaStreams.StreamOf(hypervisor.Platform, device);
         var entry = stream is { } s && hypervisor.Machine.Smmu is { } smmu ? EntryInUse(smmu, s).ToString() : "no stream";
         var examples = differing.Take(3).Select(p => now.Contains(p)
-            ? $"reaches frame 0x{p:x} (PA 0x{p * 4096:x}) by {how.GetValueOrDefault(p, "?")}"
+            ? $"reaches frame 0x{p:x} (PA 0x{p * 4096:x}) by {how.GetValueOrDefault(p, "bypass (IOVA = PA)")}"
             : $"no longer reaches frame 0x{p:x} (PA 0x{p * 4096:x})");
         return $"device {name} (stream {stream?.ToString() ?? "none"}, {entry}): DMA reach differs from the spec on {differing.Count} page(s): "
             + string.Join("; ", examples) + (differing.Count > 3 ? "; ..." : "");
@@ -86,9 +86,9 @@ public sealed partial class Validator
             return (frames, how);
         if (entry.Config == SmmuStreamConfig.Bypass)
         {
+            // Every frame, each reached at IOVA = PA (the description's default when a frame has no entry in how).
             for (var f = hypervisor.Ownership.FirstFrame; f < hypervisor.Ownership.FirstFrame + hypervisor.Ownership.Count; f++)
                 frames.Add(f);
-            how[hypervisor.Ownership.FirstFrame] = "bypass (IOVA = PA)";
             return (frames, how);
         }
         if (entry.Config != SmmuStreamConfig.Stage2)

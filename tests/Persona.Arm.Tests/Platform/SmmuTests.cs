@@ -155,6 +155,28 @@ public class SmmuTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void BypassToAnAddressThatIsNotRam_IsABusErrorAndWritesNothing()
+    {
+        var bench = new SmmuTestBench();
+        SmmuStreamTableEntry.Bypassing.Write(bench.Bus.Ram, SmmuTestBench.StreamTable, SmmuTestBench.Stream);
+        Assert.Equal(DmaMasterStatus.BusError, bench.Transfer(PlatformMap.SmmuBase, 8, 0x5A));
+        Assert.Equal(PlatformMap.SmmuBase, bench.ReadMaster(DmaMasterRegister.FaultAddress));
+        Assert.Equal(SmmuTestBench.StreamTable, bench.ReadSmmu(SmmuRegister.StreamTableBase));
+    }
+
+    [Fact]
+    public void ResetCommand_ClearsTheRegistersAndStatus()
+    {
+        var bench = new SmmuTestBench();
+        bench.Transfer(Frame, 4, 0x5A);
+        Assert.True(bench.Bus.TryWriteDevice(0, SmmuTestBench.MasterBase + (ulong)DmaMasterRegister.Control, 8, DmaMaster.ResetCommand));
+        Assert.Equal((ulong)DmaMasterStatus.Idle, bench.ReadMaster(DmaMasterRegister.Status));
+        Assert.Equal(0UL, bench.ReadMaster(DmaMasterRegister.Target));
+        Assert.Equal(0UL, bench.ReadMaster(DmaMasterRegister.Pattern));
+        Assert.Equal(0UL, bench.ReadMaster(DmaMasterRegister.FaultAddress));
+    }
+
+    [Fact]
     public void StreamIdBeyondTheTable_IsABadStreamIdEvent()
     {
         var bench = new SmmuTestBench();
