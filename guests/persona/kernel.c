@@ -118,6 +118,8 @@ void kernel_main(u64 mode)
         attack_foreign_mmio();
     else if (attack == MODE_TAMPER_SYSREGS)
         attack_tamper_sysregs();
+    else if (attack == MODE_HOSTILE_STORAGE)
+        attack_hostile_storage();
     hvc_call(HC_SWITCH, 0);
     if (mode & MODE_DAY)
         day();

@@ -17,6 +17,9 @@ public enum WorkMode : ulong
 
     /// <summary>Write an EL2 system register from EL1.</summary>
     TamperSystemRegisters = 4,
+
+    /// <summary>Make storage requests whose buffers name memory it does not own, or sectors past its partition.</summary>
+    HostileStorage = 5,
 }
 
 /// <summary>Flags both kernels take in x0 beside the work mode (guests/persona/kernel.h).</summary>

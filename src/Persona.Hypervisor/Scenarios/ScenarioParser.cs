@@ -16,6 +16,7 @@ public static class ScenarioParser
         ["hostile-hypercalls"] = WorkMode.HostileHypercalls,
         ["foreign-mmio"] = WorkMode.ForeignMmio,
         ["tamper-sysregs"] = WorkMode.TamperSystemRegisters,
+        ["hostile-storage"] = WorkMode.HostileStorage,
     };
 
     /// <summary>Reads a scenario file from disk.</summary>
