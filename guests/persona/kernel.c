@@ -124,6 +124,8 @@ void kernel_main(u64 mode)
         attack_dma_foreign();
     else if (attack == MODE_RACE_WIPE)
         race_wipe_primary();
+    else if (attack == MODE_HOSTILE_STORAGE)
+        attack_hostile_storage();
     hvc_call(HC_SWITCH, 0);
     if (mode & MODE_DAY)
         day();

@@ -25,7 +25,9 @@ enum {
 #define PSCI_SYSTEM_OFF 0x84000008UL
 
 /* Run modes the hypervisor passes in x0 at boot. */
-enum { MODE_NORMAL = 0, MODE_READ_FOREIGN = 1, MODE_HOSTILE_HYPERCALLS = 2, MODE_FOREIGN_MMIO = 3, MODE_TAMPER_SYSREGS = 4, MODE_RACE_WIPE = 5 };
+enum { MODE_NORMAL = 0, MODE_READ_FOREIGN = 1, MODE_HOSTILE_HYPERCALLS = 2, MODE_FOREIGN_MMIO = 3, MODE_TAMPER_SYSREGS = 4,
+       MODE_RACE_WIPE = 5, MODE_HOSTILE_STORAGE = 6 };
+void attack_hostile_storage(void);
 /* Flags beside the mode (both personas): MODE_DAY runs the whole day (ticks, storage, camera, calls) before powering off. */
 #define MODE_MASK 0xffUL
 #define MODE_DAY 0x100UL

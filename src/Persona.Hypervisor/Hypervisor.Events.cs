@@ -17,10 +17,16 @@ public sealed partial class Hypervisor
     /// <summary>How many posted events have not been applied yet.</summary>
     public int PendingEvents => events.Count;
 
+    /// <summary>How many events have been applied.</summary>
+    public int AppliedEvents { get; private set; }
+
     private void ApplyExternalEvents(Core core, List<SpecStep> steps)
     {
         while (events.TryDequeue(out var external))
+        {
             ApplyExternalEvent(core, external, steps);
+            AppliedEvents++;
+        }
     }
 
     private void ApplyExternalEvent(Core core, ExternalEvent external, List<SpecStep> steps)

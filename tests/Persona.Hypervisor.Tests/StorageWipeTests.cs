@@ -12,16 +12,20 @@ public sealed class StorageWipeTests(ITestOutputHelper output)
     /// <summary>A trap after the call to personal was answered and both records were written (personal is in the foreground).</summary>
     private const long WipeTrap = 600;
 
+    // Not validated: the wipe's steps are validated by WipeTests, and after a wipe every trap re-checks the rules over every
+    // page the wipe touched, which makes a validated day's remaining traps slow; this test checks the storage itself.
+
     [Fact]
     public void WipeMidDayLeavesPersonalPartitionIdenticalAndWorkPartitionUnreadable()
     {
-        var run = new DayRun(WipeTrap);
+        var run = new DayRun(WipeTrap, validate: false);
         output.WriteLine(run.Uart(Component.Personal));
         foreach (var line in run.Hypervisor.Log)
             output.WriteLine(line);
-        output.WriteLine(run.Validator!.FirstViolation?.ToString() ?? "no violation");
-        Assert.Null(run.Validator.FirstViolation);
         Assert.True(run.Hypervisor.WorkWiped);
+        // Mid-day: work had stored its record but never finished its day.
+        Assert.Contains("work: record 0x", run.Uart(Component.Work), StringComparison.Ordinal);
+        Assert.DoesNotContain("work: day over", run.Uart(Component.Work), StringComparison.Ordinal);
         var storage = run.Hypervisor.Storage;
         var before = run.Recorder.BeforeWipe!;
         var after = run.Recorder.AfterWipe!;

@@ -122,6 +122,9 @@ public sealed partial class VirtualBlockDevice(Component persona, StorageMediato
     /// <summary>Serves every request the driver has made available since the last notification.</summary>
     private void ServeQueue()
     {
+        // The driver may have rewritten QueueNum to an invalid size after making the queue ready.
+        if (queueSize == 0)
+            return;
         Span<byte> index = stackalloc byte[2];
         if (!memory.TryRead(driverRing + 2, index))
         {

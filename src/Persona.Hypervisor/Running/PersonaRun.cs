@@ -40,8 +40,10 @@ public sealed record RunOptions(
 /// <param name="Traps">How many traps the hypervisor handled.</param>
 /// <param name="Validated">How many traps the validator checked.</param>
 /// <param name="Violation">The first violation, or null.</param>
+/// <param name="UnappliedEvents">How many of the run's timed events never took effect (the machine stopped first).</param>
 public sealed record RunResult(
-    MachineRunResult Stop, string PersonalUart, string WorkUart, IReadOnlyList<string> Log, long Traps, long Validated, Violation? Violation);
+    MachineRunResult Stop, string PersonalUart, string WorkUart, IReadOnlyList<string> Log, long Traps, long Validated, Violation? Violation,
+    int UnappliedEvents = 0);
 
 /// <summary>Builds a machine for the platform, boots the hypervisor with both kernels, and runs it (validated unless told not to).</summary>
 public static class PersonaRun
@@ -55,7 +57,7 @@ public static class PersonaRun
         var (machine, hypervisor, validator) = Build(platform, options);
         var stop = RunWithEvents(machine, hypervisor, options);
         return new RunResult(stop, hypervisor.UartOutput(Component.Personal), hypervisor.UartOutput(Component.Work), hypervisor.Log,
-            hypervisor.TrapCount, validator?.Checked ?? 0, validator?.FirstViolation);
+            hypervisor.TrapCount, validator?.Checked ?? 0, validator?.FirstViolation, (options.Events?.Count ?? 0) - hypervisor.AppliedEvents);
     }
 
     /// <summary>How many instructions run between two looks at the clock while an event is due: small, because a persona idling

@@ -21,6 +21,9 @@ public enum WorkMode : ulong
     /// <summary>Race a wipe: on a multi-core machine the secondary vCPU hammers hypercalls and memory while the boot vCPU keeps trapping.</summary>
     RaceWipe = 5,
 
+    /// <summary>Make storage requests whose buffers name memory it does not own, or sectors past its partition.</summary>
+    HostileStorage = 6,
+
     /// <summary>Use a held DMA device legitimately, then aim DMA at foreign pages and at a device it does not own (guests/persona/attack_dma.c).</summary>
     DmaForeign = 16,
 }

@@ -12,8 +12,8 @@ namespace Persona.Hypervisor.Scenarios;
 /// mapping its name to a parser that builds the <see cref="ExternalEvent"/>.</remarks>
 public static class ScenarioEvents
 {
-    /// <summary>Ticks of the system counter per microsecond (62.5 MHz).</summary>
-    public const ulong TicksPerMicrosecond = 62_500 / 1_000;
+    /// <summary>Ticks of the system counter per millisecond (62.5 MHz).</summary>
+    public const ulong TicksPerMillisecond = 62_500;
 
     /// <summary>Event name → parser of its arguments (a fault message thrown as <see cref="FormatException"/> names what is wrong).</summary>
     public static IReadOnlyDictionary<string, Func<string[], ExternalEvent>> Table { get; } = new Dictionary<string, Func<string[], ExternalEvent>>
@@ -54,12 +54,13 @@ public static class ScenarioEvents
 
     private static ulong? Time(string text)
     {
-        foreach (var (suffix, scale) in new[] { ("ticks", 1UL), ("us", TicksPerMicrosecond), ("ms", TicksPerMicrosecond * 1_000) })
+        // Ticks per unit as a fraction: 62.5 ticks per microsecond is not a whole number.
+        foreach (var (suffix, ticks, per) in new[] { ("ticks", 1UL, 1UL), ("us", TicksPerMillisecond, 1_000UL), ("ms", TicksPerMillisecond, 1UL) })
         {
             if (text.EndsWith(suffix, StringComparison.Ordinal)
                 && ulong.TryParse(text.AsSpan(0, text.Length - suffix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
-                && n <= ulong.MaxValue / scale)
-                return n * scale;
+                && n <= ulong.MaxValue / ticks)
+                return n * ticks / per;
         }
         return null;
     }

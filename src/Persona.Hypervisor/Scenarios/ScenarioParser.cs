@@ -19,6 +19,7 @@ public static class ScenarioParser
         ["tamper-sysregs"] = WorkMode.TamperSystemRegisters,
         ["dma-foreign"] = WorkMode.DmaForeign,
         ["race-wipe"] = WorkMode.RaceWipe,
+        ["hostile-storage"] = WorkMode.HostileStorage,
     };
 
     /// <summary>Reads a scenario file from disk.</summary>

@@ -9,8 +9,8 @@ namespace Persona.Hypervisor.Scenarios;
 /// <param name="Missed">The expectations whose text no persona printed.</param>
 public sealed record ScenarioReport(Scenario Scenario, RunResult Run, IReadOnlyList<Expectation> Missed)
 {
-    /// <summary>Whether the run was valid, powered off cleanly, and met every expectation.</summary>
-    public bool Passed => Run.Violation is null && Missed.Count == 0 && Run.Stop.Reason == Arm.Platform.MachineStopReason.SystemOff;
+    /// <summary>Whether the run was valid, powered off cleanly, applied every timed event, and met every expectation.</summary>
+    public bool Passed => Run.Violation is null && Missed.Count == 0 && Run.UnappliedEvents == 0 && Run.Stop.Reason == Arm.Platform.MachineStopReason.SystemOff;
 }
 
 /// <summary>Runs scenarios on the two-persona machine.</summary>

@@ -25,6 +25,7 @@ public static class SavedRegisters
         ("CNTVOFF_EL2", SystemRegisterKey.Of(3, 4, 14, 0, 3)),
         ("CNTV_CVAL_EL0", SystemRegisterKey.Of(3, 3, 14, 3, 2)),
         ("CNTV_CTL_EL0", SystemRegisterKey.Of(3, 3, 14, 3, 1)),
+        ("CNTKCTL_EL1", SystemRegisterKey.Of(3, 0, 14, 1, 0)),
         ("ICH_HCR_EL2", SystemRegisterKey.Of(3, 4, 12, 11, 0)),
         ("ICH_VMCR_EL2", SystemRegisterKey.Of(3, 4, 12, 11, 7)),
         ("ICH_AP0R0_EL2", SystemRegisterKey.Of(3, 4, 12, 8, 0)),
