@@ -16,7 +16,9 @@ public static class DataAbortSyndrome
         {
             InstructionId.StoreUnsignedOffset or InstructionId.LoadUnsignedOffset => Single(f.Size, false, f.Rt, f.Size == 3, false),
             InstructionId.LoadSignedUnsignedOffset or InstructionId.LoadStoreRegisterOffset => ByOpc(f.Size, f.Opc, f.Rt),
-            InstructionId.LoadStoreImmediate9 when f.Imm9Mode is 0 or 2 => ByOpc(f.Size, f.Opc, f.Rt),
+            // The decoder gives plain STUR/LDUR and their pre/post forms ids of their own; unscaled (0) and unprivileged (2) are single accesses.
+            InstructionId.LoadStoreImmediate9 or InstructionId.StoreImmediate9 or InstructionId.LoadImmediate9 when f.Imm9Mode is 0 or 2
+                => ByOpc(f.Size, f.Opc, f.Rt),
             InstructionId.LdrLiteral32 => Single(2, false, f.Rt, false, false),
             InstructionId.LdrLiteral64 => Single(3, false, f.Rt, true, false),
             InstructionId.LdrswLiteral => Single(2, true, f.Rt, true, false),
