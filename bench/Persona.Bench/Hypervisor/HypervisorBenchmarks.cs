@@ -13,7 +13,7 @@ namespace Persona.Bench.Hypervisor;
 /// <c>movz x0, #FN; hvc #0; b .-8</c>. With FN = 0x100 (status) every trap returns to the same persona; with FN = 0x105 (switch)
 /// every trap is a world switch. The validator's cost per trap is the validated figure less the unvalidated one.
 /// Run: <c>dotnet run -c Release --project bench/Persona.Bench -- --filter '*HypervisorTrap*'</c>.</remarks>
-[SimpleJob(warmupCount: 2, iterationCount: 9, invocationCount: 1)]
+[InProcessJob(warmupCount: 2, iterationCount: 9, invocationCount: 1)]
 [MedianColumn]
 public class HypervisorTrapBenchmarks
 {
@@ -70,7 +70,7 @@ public class HypervisorTrapBenchmarks
 /// <summary>The embedded default scenario end to end (machine build, hypervisor boot, run), validated against unvalidated.</summary>
 /// <remarks>Each run allocates the handset's 512 MiB of RAM, so the garbage collector's work is part of both figures.
 /// Run: <c>dotnet run -c Release --project bench/Persona.Bench -- --filter '*DefaultScenario*'</c>.</remarks>
-[SimpleJob(warmupCount: 3, iterationCount: 15, invocationCount: 1)]
+[InProcessJob(warmupCount: 3, iterationCount: 15, invocationCount: 1)]
 [MedianColumn]
 public class DefaultScenarioBenchmarks
 {
@@ -88,7 +88,7 @@ public class DefaultScenarioBenchmarks
 /// <summary>The validator's boot check alone (construction, stage-2 walk by runs, abstraction by runs, every rule per page class) on a
 /// booted default handset; the machine is built outside the measurement.</summary>
 /// <remarks>Run: <c>dotnet run -c Release --project bench/Persona.Bench -- --filter '*ValidatorBootCheck*'</c>.</remarks>
-[SimpleJob(warmupCount: 2, iterationCount: 9, invocationCount: 1)]
+[InProcessJob(warmupCount: 2, iterationCount: 9, invocationCount: 1)]
 [MedianColumn]
 public class ValidatorBootCheckBenchmarks
 {

@@ -11,7 +11,7 @@ namespace Persona.Bench.Spec;
 /// <remarks>The state is the boot state read out into tables, so both readers pay the same for a map lookup and the figure is the
 /// evaluation itself. Worlds: the tiny platform (10 pages, 3 devices) and every 128th page of the handset (1,024 pages, 8 devices).
 /// Run: <c>dotnet run -c Release --project bench/Persona.Bench -- --filter '*RuleCheck*'</c>.</remarks>
-[SimpleJob(warmupCount: 2, iterationCount: 10)]
+[Persona.Bench.Hypervisor.InProcessJob(warmupCount: 2, iterationCount: 10, invocationCount: 0)]
 [MedianColumn]
 public class RuleCheckBenchmarks
 {

@@ -10,7 +10,7 @@ namespace Persona.Hypervisor.Validation;
 
 /// <summary>Checks every trap and world switch against the spec: abstracts the machine (stage-2 tables, TLBs, device mappings,
 /// ownership metadata, saved contexts, live registers) to a spec state, checks that the step is the spec operation for the trap,
-/// and that every rule holds. It reads the spec's single definitions through <see cref="ConcreteSpec"/> and the <see cref="Evaluator"/>.</summary>
+/// and that every rule holds. It reads the spec's single definitions through <see cref="ConcreteSpec"/> and their compiled reading <see cref="CompiledTerm"/>.</summary>
 public sealed partial class Validator : ITrapObserver
 {
     private readonly Hypervisor hypervisor;
