@@ -30,7 +30,7 @@ public sealed record RunResult(
     MachineRunResult Stop, string PersonalUart, string WorkUart, IReadOnlyList<string> Log, long Traps, long Validated, Violation? Violation);
 
 /// <summary>Builds a machine for the platform, boots the hypervisor with both kernels, and runs it (validated unless told not to).</summary>
-public static class PersonaRun
+public static partial class PersonaRun
 {
     /// <summary>Runs the two personas on the default handset platform.</summary>
     public static RunResult Run(RunOptions options) => Run(DefaultPlatform.Load(), options);
@@ -59,6 +59,7 @@ public static class PersonaRun
             hypervisor.Observer = validator;
             validator.CheckBoot();
         }
+        AttachObserver(hypervisor);
         return (machine, hypervisor, validator);
     }
 }
