@@ -35,21 +35,35 @@ public sealed class ScenarioStage(HypervisorMutant mutants = HypervisorMutant.No
     }
 
     /// <summary>
-    /// Runs the scenario as <see cref="ScenarioRunner.Run"/> does (default handset, validated), with a recorder beside the validator:
-    /// the hypervisor has one observer, so a fan-out forwards every trap to both.
+    /// Runs the scenario through <see cref="ScenarioRunner"/> (so every scenario feature applies) with a recorder beside the validator:
+    /// the hypervisor has one observer slot, so a fan-out forwards every trap to both.
     /// </summary>
     private (ScenarioReport Report, ScenarioRecorder Recorder) RunRecorded(Scenario scenario)
     {
-        var runOptions = new RunOptions(mutants, scenario.WorkMode, Validate: true, MaxInstructions: scenario.MaxInstructions);
-        var (machine, hypervisor, validator) = PersonaRun.Build(DefaultPlatform.Load(), runOptions);
-        var recorder = new ScenarioRecorder(hypervisor);
-        hypervisor.Observer = new FanOutObserver([validator!, recorder]);
-        var stop = machine.Run(runOptions.MaxInstructions);
-        var run = new RunResult(stop, hypervisor.UartOutput(Component.Personal), hypervisor.UartOutput(Component.Work), hypervisor.Log,
-            hypervisor.TrapCount, validator!.Checked, validator.FirstViolation);
+        ScenarioRecorder? recorder = null;
+        ITrapObserver Attach(Hypervisor.Hypervisor hypervisor, ITrapObserver? validator)
+        {
+            recorder = new ScenarioRecorder(hypervisor);
+            return validator is null ? recorder : new FanOutObserver([validator, recorder]);
+        }
+
+        using (PersonaRun.Observe(Attach))
+        {
+            var report = mutants == HypervisorMutant.None ? ScenarioRunner.Run(scenario) : RunWithMutants(scenario);
+            return (report, recorder ?? throw new InvalidOperationException("the scenario ran without building a hypervisor"));
+        }
+    }
+
+    /// <summary>
+    /// A seeded-bug run (the report tests' way to draw a violation): ScenarioRunner takes no mutants, so this builds the options the same
+    /// way for the scenario's basic settings; normal verification never comes here.
+    /// </summary>
+    private ScenarioReport RunWithMutants(Scenario scenario)
+    {
+        var run = PersonaRun.Run(new RunOptions(mutants, scenario.WorkMode, Validate: true, MaxInstructions: scenario.MaxInstructions));
         var missed = scenario.Expectations
             .Where(e => !(e.Persona == Component.Personal ? run.PersonalUart : run.WorkUart).Contains(e.Text, StringComparison.Ordinal))
             .ToList();
-        return (new ScenarioReport(scenario, run, missed), recorder);
+        return new ScenarioReport(scenario, run, missed);
     }
 }

@@ -46,7 +46,7 @@ public sealed record RunResult(
     int UnappliedEvents = 0);
 
 /// <summary>Builds a machine for the platform, boots the hypervisor with both kernels, and runs it (validated unless told not to).</summary>
-public static class PersonaRun
+public static partial class PersonaRun
 {
     /// <summary>Runs the two personas on the default handset platform.</summary>
     public static RunResult Run(RunOptions options) => Run(DefaultPlatform.Load(), options);
@@ -109,6 +109,7 @@ public static class PersonaRun
         {
             throw new ArgumentException("strict mode checks accesses with the validator: it cannot run unvalidated", nameof(options));
         }
+        AttachObserver(hypervisor);
         return (machine, hypervisor, validator);
     }
 

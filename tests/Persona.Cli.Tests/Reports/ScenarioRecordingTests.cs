@@ -33,6 +33,20 @@ public sealed class ScenarioRecordingTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ScenarioStage_RunsTheScenarioExactlyAsScenarioRunnerDoes()
+    {
+        // The recorder rides along through PersonaRun's observer hook; it must not change the run it records.
+        var reference = Persona.Hypervisor.Scenarios.ScenarioRunner.Run(Persona.Hypervisor.Scenarios.Scenario.Default);
+        var outcome = Default.Value;
+        Assert.Equal(reference.Run.Traps, outcome.Traps);
+        Assert.Equal(reference.Run.Validated, outcome.Validated);
+        Assert.Equal(reference.Run.Stop.Instructions, outcome.Instructions);
+        Assert.Equal(reference.Run.Stop.Reason.ToString(), outcome.Stop);
+        Assert.Equal(reference.Passed, outcome.Passed);
+        Assert.Equal(reference.Missed.Count, outcome.Missed.Count);
+    }
+
+    [Fact]
     public void Ownership_ShowsTheChannelPageLentByPersonalAndBorrowedByWork_ThenReturned()
     {
         var timeline = Default.Value.Ownership;
@@ -53,6 +67,25 @@ public sealed class ScenarioRecordingTests(ITestOutputHelper output)
         // Every snapshot accounts for every page of RAM once per persona.
         var pages = DefaultPlatform.Load().PageCount;
         Assert.All(timeline.Snapshots, s => Assert.Equal(pages, s.Work.Sum(c => c.Counts.Sum())));
+    }
+
+    [Fact]
+    public void ObserverHook_AppliesOnlyInsideItsScope_AndKeepsTheValidatorFirst()
+    {
+        var options = new Persona.Hypervisor.Running.RunOptions();
+        Persona.Hypervisor.ITrapObserver? seen = null;
+        using (Persona.Hypervisor.Running.PersonaRun.Observe((h, validator) =>
+        {
+            seen = validator;
+            return new FanOutObserver([validator!, new ScenarioRecorder(h)]);
+        }))
+        {
+            var (_, inside, validator) = Persona.Hypervisor.Running.PersonaRun.Build(DefaultPlatform.Load(), options);
+            Assert.Same(validator, seen);
+            Assert.IsType<FanOutObserver>(inside.Observer);
+        }
+        var (_, outside, plain) = Persona.Hypervisor.Running.PersonaRun.Build(DefaultPlatform.Load(), options);
+        Assert.Same(plain, outside.Observer);
     }
 
     [Theory]
