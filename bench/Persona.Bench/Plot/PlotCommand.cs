@@ -30,8 +30,9 @@ public static partial class PlotCommand
     /// <summary>The SVG for a set of medians and guest micro-benchmark rows.</summary>
     public static string Render(IReadOnlyList<BenchmarkMedian> medians, IReadOnlyList<Bar> guestRows)
     {
+        // A joined report interleaves classes; bars are grouped by class, in the order classes first appear.
         var host = new Panel("Host time per operation, BenchmarkDotNet medians", "ns",
-            [.. medians.Select(m => new Bar(m.Suite, m.Case, m.Nanoseconds, m.Text))]);
+            [.. medians.GroupBy(m => m.Suite).SelectMany(g => g).Select(m => new Bar(m.Suite, m.Case, m.Nanoseconds, m.Text))]);
         var guest = new Panel("Guest-visible cost, virtual counter ticks per iteration (default cost model)", "ticks", guestRows);
         return SvgChart.Render("Persona benchmarks: headline medians",
             "Shared 2-core machine: host times move with the load (see bench/results/*.md for the load beside each figure); guest ticks are deterministic.",
