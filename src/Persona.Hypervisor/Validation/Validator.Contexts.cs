@@ -128,7 +128,7 @@ public sealed partial class Validator
         {
             // Bits that are not restored state (a timer's status) and the hypervisor's own edits (an injected interrupt) may differ.
             var restored = SavedRegisters.RestoredBits(i);
-            var edited = hypervisor.ContextEditsOf(incoming).TryGetValue(i, out var edit) && edit == live[i];
+            var edited = SavedRegisters.IsListRegister(i) && hypervisor.ContextEditsOf(incoming).TryGetValue(i, out var edit) && edit == live[i];
             if (i != elr && (live[i] & restored) != (left[i] & restored) && !edited)
                 evidence.Add($"after the switch to {incoming}, {SavedRegisters.NameOf(i)} is 0x{live[i]:x} but {incoming} left with 0x{left[i]:x}");
         }
