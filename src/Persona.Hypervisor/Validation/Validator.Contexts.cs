@@ -145,7 +145,7 @@ public sealed partial class Validator
     private bool Differs(int coreId, Component incoming, ulong[] live, ulong[] left, int i)
     {
         var restored = SavedRegisters.RestoredBits(i);
-        var edited = hypervisor.ContextEditsOf(incoming, coreId).TryGetValue(i, out var edit) && edit == live[i];
+        var edited = SavedRegisters.IsListRegister(i) && hypervisor.ContextEditsOf(incoming, coreId).TryGetValue(i, out var edit) && edit == live[i];
         return (live[i] & restored) != (left[i] & restored) && !edited;
     }
 }

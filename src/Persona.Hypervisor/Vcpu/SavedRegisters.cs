@@ -80,6 +80,10 @@ public static class SavedRegisters
 
     private const ulong TimerStatusBit = 1 << 2;
 
+    /// <summary>Whether register <paramref name="index"/> is one of the virtual GIC's list registers (the only ones the hypervisor
+    /// edits in a saved context: it injects interrupts there).</summary>
+    public static bool IsListRegister(int index) => NameOf(index).StartsWith("ICH_LR", StringComparison.Ordinal);
+
     /// <summary>The index of a core-owned register in a context.</summary>
     public static int IndexOf(SystemRegister register) => 31 + CoreOwned.ToList().IndexOf(register);
 }
