@@ -83,7 +83,10 @@ public sealed partial class Core
         }
         if (stopRequested)
         {
+            // A stop only ends the slice: interrupts that became pending meanwhile (a timer the hypervisor restored already
+            // expired, say) must still be looked at before the next instruction, so attention stays raised.
             stopRequested = false;
+            attention = true;
             reason = StopReason.StopRequested;
             return true;
         }
