@@ -84,6 +84,8 @@ public sealed partial class Core
         if (stopRequested)
         {
             stopRequested = false;
+            // An interrupt raised by the same instruction (a timer set to an expired deadline) must still be looked at next run.
+            attention = true;
             reason = StopReason.StopRequested;
             return true;
         }
