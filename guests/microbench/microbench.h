@@ -22,6 +22,13 @@ enum { HC_STATUS = 0x100, HC_SWITCH = 0x105 };
 #define UART_DR 0x00
 #define UART_FR 0x18
 
+/* The GIC CPU interface by encoding (the assembler may not know the GICv3 names), and the INTID it reads when nothing is pending. */
+#define ICC_PMR_EL1 "s3_0_c4_c6_0"
+#define ICC_IAR1_EL1 "s3_0_c12_c12_0"
+#define ICC_EOIR1_EL1 "s3_0_c12_c12_1"
+#define ICC_IGRPEN1_EL1 "s3_0_c12_c12_7"
+#define INTID_SPURIOUS 1023
+
 /* Iterations per measurement: enough that one measurement spans many traps, few enough to keep the run short. */
 #define ITERATIONS 1000
 

@@ -40,6 +40,7 @@ public sealed partial class Hypervisor
                 ExceptionClass.Hvc64 => HandleHypercall(core, persona, steps),
                 ExceptionClass.Smc64 => HandleFirmwareCall(core, persona, steps),
                 ExceptionClass.DataAbortLowerEl => HandleDataAbort(core, persona, record, steps),
+                ExceptionClass.SystemRegisterTrap when IsSgi1rWrite(record.Syndrome) => HandleGuestSgi(core, persona, record.Syndrome),
                 var ec => HandleUnexpected(core, persona, ec, steps),
             };
         }

@@ -45,6 +45,8 @@ public sealed class CostModelTests(ITestOutputHelper output)
         Assert.Equal(CostModel.Default.TicksOf(HypervisorAction.ExceptionEntryAndReturn) + CostModel.Default.TicksOf(HypervisorAction.MmioEmulation),
             charged["mmio-read"] - free["mmio-read"]);
         Assert.True(charged["world-switch-round-trip"] > 2 * charged["hypercall"]);
+        // One physical timer IRQ taken at EL2 per completion; acknowledge and EOI go to the virtual CPU interface without a trap.
+        Assert.Equal(CostModel.Default.TicksOf(HypervisorAction.ExceptionEntryAndReturn), charged["virq-completion"] - free["virq-completion"]);
     }
 
     [Fact]

@@ -19,7 +19,9 @@ public static class GuestMicrobenchCommand
         report.AppendLine("Virtual counter ticks as the personal persona reads CNTVCT_EL0 around 1,000 iterations of each test (scheduler quantum 1, so");
         report.AppendLine("every read is exact). Deterministic: the figures depend on the guest, the hypervisor and the cost model only, not on the host.");
         report.AppendLine("A world-switch round trip is two switches (to the work persona, which switches straight back) and two hypercalls.");
-        report.AppendLine("Virtual IRQ completion and IPI are not measured: the hypervisor on main injects no virtual interrupts yet.\n");
+        report.AppendLine("Virtual IRQ completion: the guest sets its virtual timer to an expired deadline, polls ICC_IAR1_EL1 (IRQs masked) until the");
+        report.AppendLine("hypervisor has taken the physical PPI and injected it, stops the timer and writes ICC_EOIR1_EL1: trigger to EOI.");
+        report.AppendLine("IPI round trip is not measured: this harness runs one core (the hypervisor's guest SGIs are tested in GuestSgiTests).\n");
         report.AppendLine("### With the default cost model (src/Persona.Hypervisor/Costs)\n");
         report.AppendLine("```");
         report.Append(MicrobenchGuest.RunSuite(CostModel.Default));
