@@ -16,7 +16,8 @@ public sealed class BitVecExpressionPropertyTests(ITestOutputHelper output)
     {
         var random = TestSeed.Random(output);
         using var ctx = new SmtContext();
-        using var solver = ctx.Solver(SmtSolverKind.SmtCore);
+        // A timeout turns a pathological tree into a failure naming the seed instead of a hung test host.
+        using var solver = ctx.Solver(SmtSolverKind.SmtCore, timeoutMilliseconds: 20_000);
         var x = ctx.BitVec("x", Width);
         var y = ctx.BitVec("y", Width);
         for (var tree = 0; tree < Trees; tree++)
