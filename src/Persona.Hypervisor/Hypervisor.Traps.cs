@@ -1,5 +1,6 @@
 using Persona.Arm.Contracts;
 using Persona.Arm.Cpu;
+using Persona.Arm.Platform.Devices;
 using Persona.Spec.Model;
 
 namespace Persona.Hypervisor;
@@ -7,10 +8,11 @@ namespace Persona.Hypervisor;
 /// <summary>The trap dispatcher: hypercalls, stage-2 data aborts (the persona UARTs, emulated devices, denied accesses), physical IRQs, SMC/PSCI; external events after each.</summary>
 public sealed partial class Hypervisor
 {
-    private const ulong PsciSystemOff = 0x8400_0008;
-    private const ulong PsciCpuOff = 0x8400_0002;
-    private const ulong PsciCpuOn = 0xC400_0003;
-    private const ulong PsciNotSupported = unchecked((ulong)-1L);
+    // PSCI identifiers and results come from the platform's one definition (Persona.Arm's PsciFunction/PsciResult).
+    private const ulong PsciSystemOff = (ulong)PsciFunction.SystemOff;
+    private const ulong PsciCpuOff = (ulong)PsciFunction.CpuOff;
+    private const ulong PsciCpuOn = (ulong)PsciFunction.CpuOn64;
+    private const ulong PsciNotSupported = unchecked((ulong)(long)PsciResult.NotSupported);
 
     /// <inheritdoc/>
     public void HandleException(Core core, in ExceptionRecord record)

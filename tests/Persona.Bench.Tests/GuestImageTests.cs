@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Persona.Bench.Guest;
 using Persona.TestSupport;
 
@@ -10,19 +9,10 @@ public sealed class GuestImageTests
     [RequiresToolFact("aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu", "make", "make")]
     public void CommittedMicrobenchImage_MatchesAFreshBuild()
     {
-        DebianTool.Require("aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu");
-        var guest = Path.Combine(RepositoryRoot(), "guests", "microbench");
-        var output = Directory.CreateTempSubdirectory("microbench");
+        var guest = Path.Combine(Repository.Root, "guests", "microbench");
+        var output = Repository.RebuildGuest(guest);
         try
         {
-            var make = Process.Start(new ProcessStartInfo("make", ["-C", guest, $"OUT={output.FullName}", "-B"])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
-            var log = make.StandardOutput.ReadToEnd() + make.StandardError.ReadToEnd();
-            make.WaitForExit();
-            Assert.True(make.ExitCode == 0, log);
             var committed = File.ReadAllBytes(Path.Combine(guest, "build", "microbench.elf"));
             Assert.Equal(committed, File.ReadAllBytes(Path.Combine(output.FullName, "microbench.elf")));
             Assert.Equal(committed, MicrobenchGuest.Image);
@@ -31,13 +21,5 @@ public sealed class GuestImageTests
         {
             output.Delete(recursive: true);
         }
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Verification.sln")))
-            dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("the repository root (Verification.sln) is not above the test binaries");
     }
 }

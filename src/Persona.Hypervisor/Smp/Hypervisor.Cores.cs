@@ -1,6 +1,7 @@
 using Persona.Arm.Contracts;
 using Persona.Arm.Cpu;
 using Persona.Arm.Platform;
+using Persona.Arm.Platform.Devices;
 using Persona.Hypervisor.Vcpu;
 using Persona.Spec.Model;
 
@@ -99,20 +100,20 @@ public sealed partial class Hypervisor
     }
 
     /// <summary>PSCI CPU_ON from a persona: start its vCPU on the target core (x1 = target MPIDR, x2 = entry, x3 = context id).</summary>
-    private PsciStatus StartVcpu(Core caller, Component persona)
+    private PsciResult StartVcpu(Core caller, Component persona)
     {
         var target = (long)(caller.GetX(1) & 0xFF_00FF_FFFF);
         if (target < 0 || target >= CoreCount || caller.CoreId != 0)
-            return PsciStatus.InvalidParameters;
+            return PsciResult.InvalidParameters;
         var id = (int)target;
         if (contexts[id][(int)persona] is not null || live[id] == persona)
-            return PsciStatus.AlreadyOn;
+            return PsciResult.AlreadyOn;
         var context = NewVcpuContext(persona, caller.GetX(2), caller.GetX(3));
         contexts[id][(int)persona] = context;
         if (live[id] is null && persona == Foreground)
             Unpark(id, persona, context);
         Note($"{persona}: vCPU {id} started at 0x{caller.GetX(2):x}");
-        return PsciStatus.Success;
+        return PsciResult.Success;
     }
 
     /// <summary>A persona's vCPU on a secondary core stops for good (PSCI CPU_OFF, or an exception it should never take): the core parks.</summary>
@@ -122,23 +123,4 @@ public sealed partial class Hypervisor
         Note($"{persona}: vCPU {core.CoreId} {why}");
         Park(core.CoreId);
     }
-}
-
-/// <summary>PSCI return codes (Arm DEN 0022) the hypervisor's PSCI emulation answers with.</summary>
-public enum PsciStatus : long
-{
-    /// <summary>SUCCESS.</summary>
-    Success = 0,
-
-    /// <summary>NOT_SUPPORTED.</summary>
-    NotSupported = -1,
-
-    /// <summary>INVALID_PARAMETERS.</summary>
-    InvalidParameters = -2,
-
-    /// <summary>DENIED.</summary>
-    Denied = -3,
-
-    /// <summary>ALREADY_ON.</summary>
-    AlreadyOn = -4,
 }

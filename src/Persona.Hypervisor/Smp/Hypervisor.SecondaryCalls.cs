@@ -1,4 +1,5 @@
 using Persona.Arm.Cpu;
+using Persona.Arm.Platform.Devices;
 using Persona.Spec.Model;
 
 namespace Persona.Hypervisor;
@@ -7,8 +8,6 @@ namespace Persona.Hypervisor;
 /// powers its persona off (the handset's UI runs there); a secondary vCPU may only stop itself.</summary>
 public sealed partial class Hypervisor
 {
-    private const ulong PsciCpuOffFunction = 0x8400_0002;
-
     private string RefuseSecondarySwitch(Core core, Component persona)
     {
         core.SetX(0, unchecked((ulong)(long)HypercallResult.Denied));
@@ -18,12 +17,12 @@ public sealed partial class Hypervisor
 
     private string HandleSecondaryFirmwareCall(Core core, Component persona, ulong function)
     {
-        if (function == PsciCpuOffFunction)
+        if (function == PsciCpuOff)
         {
             StopSecondaryVcpu(core, persona, "powered off (PSCI CPU_OFF)");
             return $"SMC PSCI 0x{function:x} (CPU off) on core {core.CoreId}";
         }
-        core.SetX(0, unchecked((ulong)(long)PsciStatus.Denied));
+        core.SetX(0, unchecked((ulong)(long)PsciResult.Denied));
         Note($"{persona}: PSCI function 0x{function:x} from vCPU {core.CoreId} denied");
         return $"SMC PSCI 0x{function:x} on core {core.CoreId}";
     }

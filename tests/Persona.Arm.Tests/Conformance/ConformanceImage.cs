@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Persona.TestSupport;
 
 namespace Persona.Arm.Tests.Conformance;
 
@@ -7,7 +8,7 @@ namespace Persona.Arm.Tests.Conformance;
 internal sealed partial record ConformanceImage(string Name, string SourcePath, int Cores, bool NeedsDisk)
 {
     /// <summary>tests/images in the repository.</summary>
-    public static string ImagesDirectory { get; } = Path.Combine(RepositoryRoot(), "tests", "images");
+    public static string ImagesDirectory { get; } = Path.Combine(Repository.Root, "tests", "images");
 
     /// <summary>Describes the image whose source is tests/images/<paramref name="name"/>.c.</summary>
     public static ConformanceImage Named(string name)
@@ -51,16 +52,6 @@ internal sealed partial record ConformanceImage(string Name, string SourcePath, 
             .ToDictionary(parts => parts[0].Trim(), parts => parts[1].Trim());
 
     private static string[] Split(string flags) => flags.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Verification.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException($"no Verification.sln above {AppContext.BaseDirectory}");
-    }
 
     [GeneratedRegex(@"persona-cores:\s*(\d+)")]
     private static partial Regex CoresMarker();

@@ -79,17 +79,40 @@ internal static class IchVmcr
     public const int PriorityMaskShift = 24;
 }
 
-/// <summary>ICH_LR&lt;n&gt;_EL2 fields.</summary>
-internal static class IchLr
+/// <summary>ICH_LR&lt;n&gt;_EL2 fields (GICv3): the one definition of the list-register layout, read by the virtual interface
+/// and by the hypervisor that fills the registers.</summary>
+public static class IchLr
 {
+    /// <summary>The list registers the virtual interface implements (ICH_VTR_EL2.ListRegs + 1).</summary>
+    public const int Count = VirtualInterface.ListRegisterCount;
+
+    /// <summary>vINTID, bits [31:0].</summary>
     public const ulong VirtualIdMask = 0xFFFF_FFFF;
+
+    /// <summary>The shift of pINTID (bits [41:32] when HW is set).</summary>
     public const int PhysicalIdShift = 32;
+
+    /// <summary>pINTID's width mask, before shifting.</summary>
     public const ulong PhysicalIdMask = 0x3FF;
+
+    /// <summary>EOI: maintenance interrupt on deactivation (when HW is clear).</summary>
     public const ulong EoiMaintenance = 1UL << 41;
+
+    /// <summary>The shift of the priority field (bits [55:48]).</summary>
     public const int PriorityShift = 48;
+
+    /// <summary>Group 1 (signalled as IRQ).</summary>
     public const ulong Group1 = 1UL << 60;
+
+    /// <summary>HW: the guest's deactivation deactivates the physical INTID too.</summary>
     public const ulong Hardware = 1UL << 61;
+
+    /// <summary>State: pending.</summary>
     public const ulong Pending = 1UL << 62;
+
+    /// <summary>State: active.</summary>
     public const ulong Active = 1UL << 63;
+
+    /// <summary>Both state bits.</summary>
     public const ulong StateMask = Pending | Active;
 }
