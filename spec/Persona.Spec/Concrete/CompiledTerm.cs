@@ -53,6 +53,9 @@ public sealed class CompiledTerm
 
     private ConcreteState?[] OneState(string stateName, ConcreteState state)
     {
+        // The common case, a term over one state of that name, without comparing names per element.
+        if (stateNames.Length == 1 && ReferenceEquals(stateNames[0], stateName))
+            return [state];
         var states = new ConcreteState?[stateNames.Length];
         for (var i = 0; i < states.Length; i++)
         {
@@ -81,9 +84,26 @@ public sealed class CompiledTerm
             for (var i = 0; i < argumentNames.Length; i++)
                 slots[i] = arguments.GetValueOrDefault(argumentNames[i]);
         }
+        return new EvaluationFrame(world, states, slots, FunctionsOf(world));
+    }
+
+    /// <summary>The platform functions this term calls, looked up in a world's table once per world (frames only read the array).</summary>
+    private Func<object, object>?[] FunctionsOf(World world)
+    {
+        if (functionNames.Length == 0)
+            return [];
+        // One reference read and one write: threads sharing the term at worst look the functions up twice.
+        var cached = functionsFor;
+        if (cached is not null && ReferenceEquals(cached.Table, world.PlatformFunctions))
+            return cached.Functions;
         var functions = new Func<object, object>?[functionNames.Length];
         for (var i = 0; i < functions.Length; i++)
             functions[i] = world.PlatformFunctions.GetValueOrDefault(functionNames[i]);
-        return new EvaluationFrame(world, states, slots, functions);
+        functionsFor = new FunctionTable(world.PlatformFunctions, functions);
+        return functions;
     }
+
+    private FunctionTable? functionsFor;
+
+    private sealed record FunctionTable(IReadOnlyDictionary<string, Func<object, object>> Table, Func<object, object>?[] Functions);
 }

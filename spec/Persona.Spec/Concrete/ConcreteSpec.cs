@@ -15,7 +15,8 @@ public sealed class ConcreteSpec
     private static readonly ConditionalWeakTable<Operation, CompiledOperation> CompiledOperations = [];
     private static readonly ConditionalWeakTable<Func<State>, CompiledTerm[]> CompiledInitialStates = [];
     private readonly Dictionary<Rule, CompiledTerm> ruleTerms = [];
-    private readonly ConcurrentDictionary<Operation, CompiledOperation> operationTerms = [];
+    // By reference: an operation is a record whose structural hash would walk its terms on every step.
+    private readonly ConcurrentDictionary<Operation, CompiledOperation> operationTerms = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>A concrete reading of the given spec model in the given world.</summary>
     public ConcreteSpec(SpecModel model, World world)
@@ -73,10 +74,10 @@ public sealed class ConcreteSpec
         }
         var compiled = operationTerms.GetOrAdd(operation, Compiled);
         if (!compiled.Guard.IsTrue(World, Current, state, arguments)) return (state, false);
-        var changes = new Dictionary<string, object>(compiled.Effect.Count);
-        foreach (var (field, term) in compiled.Effect)
-            changes[field] = term.Evaluate(World, Current, state, arguments);
-        return (state.With(changes), true);
+        var values = new object[compiled.Effect.Count];
+        for (var i = 0; i < values.Length; i++)
+            values[i] = compiled.Effect[i].Term.Evaluate(World, Current, state, arguments);
+        return (state.With(compiled.FieldIndexes, values), true);
     }
 
     private static CompiledOperation Compiled(Operation operation) => CompiledOperations.GetValue(operation, o =>
@@ -89,5 +90,9 @@ public sealed class ConcreteSpec
     });
 
     /// <summary>An operation's guard and the new value of each field its effect writes, compiled.</summary>
-    private sealed record CompiledOperation(CompiledTerm Guard, IReadOnlyList<(string Field, CompiledTerm Term)> Effect);
+    private sealed record CompiledOperation(CompiledTerm Guard, IReadOnlyList<(string Field, CompiledTerm Term)> Effect)
+    {
+        /// <summary>The index in <see cref="Fields.All"/> of each field the effect writes, in effect order.</summary>
+        public int[] FieldIndexes { get; } = [.. Effect.Select(e => ConcreteState.IndexOf(e.Field))];
+    }
 }

@@ -8,7 +8,8 @@ namespace Persona.Spec.Concrete;
 public sealed class ConcreteState
 {
     private static readonly Dictionary<string, int> IndexByName =
-        Fields.All.Select((f, i) => (f.Name, i)).ToDictionary(x => x.Name, x => x.i);
+        Fields.All.Count <= 64 ? Fields.All.Select((f, i) => (f.Name, i)).ToDictionary(x => x.Name, x => x.i)
+        : throw new InvalidOperationException($"field masks hold 64 fields, the spec has {Fields.All.Count}");
 
     private readonly object[] values;
 
@@ -43,6 +44,14 @@ public sealed class ConcreteState
         return new ConcreteState(copy);
     }
 
+    /// <summary>A copy with the fields at the given indexes of <see cref="Fields.All"/> replaced, in order (what an operation's effect writes).</summary>
+    internal ConcreteState With(int[] fieldIndexes, object[] newValues)
+    {
+        var copy = (object[])values.Clone();
+        for (var i = 0; i < fieldIndexes.Length; i++) copy[fieldIndexes[i]] = newValues[i];
+        return new ConcreteState(copy);
+    }
+
     /// <summary>The fields whose values differ from another state's (maps compare by identity, so a map stored into counts as changed).</summary>
     public List<IField> FieldsChangedFrom(ConcreteState other)
     {
@@ -55,9 +64,31 @@ public sealed class ConcreteState
         return changed;
     }
 
+    /// <summary>A mask with one bit per field of <see cref="Fields.All"/> (bit i for field i) that differs from another state's: what
+    /// <see cref="FieldsChangedFrom"/> says, without allocating (a validator asks it after every trap).</summary>
+    public ulong ChangedFieldMask(ConcreteState other)
+    {
+        ulong changed = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!ReferenceEquals(values[i], other.values[i]) && !values[i].Equals(other.values[i]))
+                changed |= 1UL << i;
+        }
+        return changed;
+    }
+
+    /// <summary>The mask of the named fields, as <see cref="ChangedFieldMask"/> numbers them.</summary>
+    public static ulong FieldMask(IEnumerable<string> fields)
+    {
+        ulong mask = 0;
+        foreach (var field in fields)
+            mask |= 1UL << IndexOf(field);
+        return mask;
+    }
+
     /// <summary>The index of a field in <see cref="Fields.All"/>, or -1 when no field has the name.</summary>
     internal static int TryIndexOf(string field) => IndexByName.TryGetValue(field, out var i) ? i : -1;
 
-    private static int IndexOf(string field) =>
+    internal static int IndexOf(string field) =>
         IndexByName.TryGetValue(field, out var i) ? i : throw new KeyNotFoundException($"the spec state has no field {field}");
 }

@@ -21,6 +21,12 @@ public sealed record RuleFootprint(Rule Rule, IReadOnlySet<string> Fields, bool 
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Rule, RuleFootprint> Cache = [];
 
+    /// <summary>The mask of the page-indexed fields (<see cref="Persona.Spec.Concrete.ConcreteState.FieldMask"/>).</summary>
+    public static ulong PageIndexedFieldMask { get; } = Persona.Spec.Concrete.ConcreteState.FieldMask(PageIndexedFields);
+
+    /// <summary>The mask of the fields the rule reads, to test against a step's changed fields without allocating.</summary>
+    public ulong FieldMask { get; } = Persona.Spec.Concrete.ConcreteState.FieldMask(Fields);
+
     /// <summary>The footprint of a rule, read from its term (once per rule and process).</summary>
     public static RuleFootprint Of(Rule rule) => Cache.GetValue(rule, Read);
 
@@ -71,7 +77,7 @@ public sealed record RuleFootprint(Rule Rule, IReadOnlySet<string> Fields, bool 
         }
     }
 
-    /// <summary>Whether the rule must be checked over every page because a global field it reads changed.</summary>
-    public bool NeedsAllPages(IReadOnlySet<string> changedGlobalFields) =>
-        !ReadsPageAtBoundVariableOnly || (QuantifiesOverPages && Fields.Any(changedGlobalFields.Contains));
+    /// <summary>Whether the rule must be checked over every page because a global field it reads changed (given as a field mask).</summary>
+    public bool NeedsAllPages(ulong changedGlobalFieldMask) =>
+        !ReadsPageAtBoundVariableOnly || (QuantifiesOverPages && (FieldMask & changedGlobalFieldMask) != 0);
 }

@@ -14,10 +14,17 @@ public sealed partial class Validator
     /// <summary>Re-walks one IPA page of a persona with the emulator's walker; returns the frames whose reachability may have changed.</summary>
     private List<long> Rewalk(Component persona, ulong ipaPage) => reach[(int)persona].Rewalk(ipaPage);
 
+    private Core[]? cores;
+    private readonly Dictionary<string, object> changes = [];
+    private readonly MapValue[] statesOf = new MapValue[3];
+    private readonly MapValue[] mappedOf = new MapValue[3];
+    private static readonly object True = true;
+    private static readonly object False = false;
+
     private ConcreteState Abstract(ConcreteState expected, List<long> pages, List<string> evidence, IReadOnlyList<FrameRun>? bootRuns = null)
     {
-        var changes = new Dictionary<string, object>();
-        var cores = hypervisor.Machine.Cores.Select(c => ((InterpreterCore)c).Core).ToArray();
+        changes.Clear();
+        cores ??= [.. hypervisor.Machine.Cores.Select(c => ((InterpreterCore)c).Core)];
         var live = cores[0];
         var vttbr = live.ReadSystemRegister(SystemRegister.VttbrEl2);
         var personal = hypervisor.TablesOf(Component.Personal);
@@ -39,10 +46,25 @@ public sealed partial class Validator
         var keyFrame = (long)(hypervisor.KeyAddress / HypervisorLayout.PageSize);
         if (!pages.Contains(keyFrame))
             pages.Add(keyFrame);
-        pages.AddRange(staleTlb.Select(s => s.Frame).Where(f => !pages.Contains(f)));
+        foreach (var (_, frame) in staleTlb ?? [])
+        {
+            if (!pages.Contains(frame))
+                pages.Add(frame);
+        }
 
-        AbstractDmaReach(expected, pages, changes, evidence);
-        // Page-indexed fields on the footprint.
+        AbstractDmaReach(expected, pages, evidence);
+        AbstractPages(expected, pages, staleTlb, vmidsCollide, evidence, bootRuns);
+        AbstractDevices(expected, evidence);
+        AbstractContexts(expected, vttbr, evidence);
+        AbstractWipe(expected, evidence);
+        AbstractStorage(expected, evidence);
+        return expected.With(changes);
+    }
+
+    /// <summary>The page-indexed fields on the footprint (and, at boot, on every run).</summary>
+    private void AbstractPages(ConcreteState expected, List<long> pages, List<(Component Persona, long Frame)>? staleTlb, bool vmidsCollide,
+        List<string> evidence, IReadOnlyList<FrameRun>? bootRuns)
+    {
         var pageStates = (MapValue)expected[Fields.PageStates.Name];
         var mapped = (MapValue)expected[Fields.Mapped.Name];
         var content = (MapValue)expected[Fields.Content.Name];
@@ -50,54 +72,56 @@ public sealed partial class Validator
         var channel = (MapValue)expected[Fields.ChannelPage.Name];
         var before = (MapValue)current[Fields.Content.Name];
         var beforeChannel = (MapValue)current[Fields.ChannelPage.Name];
-        var components = new[] { Component.Personal, Component.Work, Component.Hypervisor };
-        var statesOf = components.Select(c => (MapValue)pageStates.Get((int)c)).ToArray();
-        var mappedOf = components.Select(c => (MapValue)mapped.Get((int)c)).ToArray();
-        var statesBefore = statesOf.ToArray();
-        var mappedBefore = mappedOf.ToArray();
+        for (var i = 0; i < statesOf.Length; i++)
+        {
+            statesOf[i] = (MapValue)pageStates.Get(i);
+            mappedOf[i] = (MapValue)mapped.Get(i);
+        }
+        var statesBefore = (MapValue[])statesOf.Clone();
+        var mappedBefore = (MapValue[])mappedOf.Clone();
         if (bootRuns is not null)
             AbstractRuns(bootRuns, statesOf, mappedOf, ref content, ref poolOf, ref channel, vmidsCollide, pages, evidence);
-        var staleByPersona = staleTlb.ToLookup(s => s.Persona, s => s.Frame);
-        foreach (var page in pages.Distinct())
+        var ownership = hypervisor.Ownership;
+        // A trap's footprint is a page or two; the boot's may be long.
+        var seen = pages.Count > 16 ? new HashSet<long>(pages.Count) : null;
+        for (var at = 0; at < pages.Count; at++)
         {
-            for (var i = 0; i < components.Length; i++)
+            var page = pages[at];
+            if (seen is null ? pages.IndexOf(page) < at : !seen.Add(page))
+                continue; // listed twice
+            object key = page;
+            for (var c = Component.Personal; c <= Component.Hypervisor; c++)
             {
-                var c = components[i];
-                statesOf[i] = StoreIfDiffers(statesOf[i], page, (int)hypervisor.Ownership.StateOf(c, page), PageStateNames[i], evidence);
+                var i = (int)c;
+                statesOf[i] = StoreIfDiffers(statesOf[i], key, (int)ownership.StateOf(c, page), PageStateNames[i], evidence);
                 var isMapped = c != Component.Hypervisor && (MappedBy(c, page) || (vmidsCollide && MappedBy(HypervisorLayout.Other(c), page))
-                    || staleByPersona[c].Contains(page));
-                mappedOf[i] = StoreIfDiffers(mappedOf[i], page, isMapped, MappedNames[i], evidence);
+                    || (staleTlb is not null && staleTlb.Contains((c, page))));
+                mappedOf[i] = StoreIfDiffers(mappedOf[i], key, isMapped, MappedNames[i], evidence);
             }
-            var expectedLabel = (int)content.Get(page);
+            var expectedLabel = (int)content.Get(key);
             if (expectedLabel == (int)Label.Zero && !IsZero(page))
             {
-                var label = (int)before.Get(page) != (int)Label.Zero ? (int)before.Get(page)
-                    : (bool)beforeChannel.Get(page) ? (int)Label.Notification
+                var label = (int)before.Get(key) != (int)Label.Zero ? (int)before.Get(key)
+                    : (bool)beforeChannel.Get(key) ? (int)Label.Notification
                     : (int)Label.Personal + (int)OwnerOf(page);
                 evidence.Add($"frame 0x{page:x} (PA 0x{page * 4096:x}) should hold zeros but holds data: content {(Label)label}, spec {Label.Zero}");
-                content = content.Store(page, label);
+                content = content.Store(key, label);
             }
-            poolOf = StoreIfDiffers(poolOf, page, (int)hypervisor.Ownership.PoolOf(page), "poolOf", evidence);
-            channel = StoreIfDiffers(channel, page, hypervisor.Ownership.IsChannel(page), "channelPage", evidence);
+            poolOf = StoreIfDiffers(poolOf, key, (int)ownership.PoolOf(page), "poolOf", evidence);
+            channel = StoreIfDiffers(channel, key, ownership.IsChannel(page), "channelPage", evidence);
         }
-        for (var i = 0; i < components.Length; i++)
+        for (var i = 0; i < statesOf.Length; i++)
         {
             if (!ReferenceEquals(statesOf[i], statesBefore[i]))
-                pageStates = pageStates.Store((int)components[i], statesOf[i]);
+                pageStates = pageStates.Store(i, statesOf[i]);
             if (!ReferenceEquals(mappedOf[i], mappedBefore[i]))
-                mapped = mapped.Store((int)components[i], mappedOf[i]);
+                mapped = mapped.Store(i, mappedOf[i]);
         }
         changes[Fields.PageStates.Name] = pageStates;
         changes[Fields.Mapped.Name] = mapped;
         changes[Fields.Content.Name] = content;
         changes[Fields.PoolOf.Name] = poolOf;
         changes[Fields.ChannelPage.Name] = channel;
-
-        AbstractDevices(expected, changes, evidence);
-        AbstractContexts(expected, vttbr, changes, evidence);
-        AbstractWipe(expected, changes, evidence);
-        AbstractStorage(expected, changes, evidence);
-        return expected.With(changes);
     }
 
     private static readonly string[] PageStateNames = [.. Enum.GetValues<Component>().Select(c => $"pageState[{c}]")];
@@ -117,9 +141,9 @@ public sealed partial class Validator
     }
 
     /// <summary>TLB entries on any core that still translate a touched IPA page its tables no longer map (VA = IPA: the kernels run with the stage-1 MMU off).</summary>
-    private List<(Component Persona, long Frame)> StaleTlbFrames(Core[] cores, List<string> evidence)
+    private List<(Component Persona, long Frame)>? StaleTlbFrames(Core[] cores, List<string> evidence)
     {
-        var stale = new List<(Component, long)>();
+        List<(Component, long)>? stale = null;
         foreach (var persona in HypervisorLayout.Personas)
         {
             var tables = hypervisor.TablesOf(persona);
@@ -134,7 +158,7 @@ public sealed partial class Validator
                     {
                         var frame = (long)(entry.PhysicalPage / HypervisorLayout.PageSize);
                         evidence.Add($"core {core.CoreId}'s TLB still maps {persona} IPA 0x{ipaPage * 4096:x} → PA 0x{entry.PhysicalPage:x} (VMID {tables.Vmid}) after its descriptor was removed");
-                        stale.Add((persona, frame));
+                        (stale ??= []).Add((persona, frame));
                     }
                 }
             }
@@ -142,12 +166,21 @@ public sealed partial class Validator
         return stale;
     }
 
-    private static MapValue StoreIfDiffers(MapValue map, long page, object machine, string field, List<string> evidence)
+    private static MapValue StoreIfDiffers(MapValue map, object page, int machine, string field, List<string> evidence)
     {
         var spec = map.Get(page);
-        if (spec.Equals(machine))
+        if (spec is int value && value == machine)
             return map;
-        evidence.Add($"frame 0x{page:x} (PA 0x{page * 4096:x}): {field} is {machine} on the machine, {spec} in the spec");
+        evidence.Add($"frame 0x{page:x} (PA 0x{(long)page * 4096:x}): {field} is {machine} on the machine, {spec} in the spec");
         return map.Store(page, machine);
+    }
+
+    private static MapValue StoreIfDiffers(MapValue map, object page, bool machine, string field, List<string> evidence)
+    {
+        var spec = map.Get(page);
+        if (spec is bool value && value == machine)
+            return map;
+        evidence.Add($"frame 0x{page:x} (PA 0x{(long)page * 4096:x}): {field} is {machine} on the machine, {spec} in the spec");
+        return map.Store(page, machine ? True : False);
     }
 }

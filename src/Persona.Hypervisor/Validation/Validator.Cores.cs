@@ -60,6 +60,7 @@ public sealed partial class Validator
         if (PersonaOnCore(k) != who && entrySnapshot is not null)
         {
             leftWithOn![k][(int)who] = entrySnapshot;
+            snapshotKept = true;
             savedAfterRunningOn![k][(int)who] = true;
         }
     }

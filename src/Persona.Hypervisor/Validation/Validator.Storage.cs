@@ -8,7 +8,7 @@ namespace Persona.Hypervisor.Validation;
 /// bookkeeping is not consulted) and placed by the platform's partition table.</summary>
 public sealed partial class Validator
 {
-    private void AbstractStorage(ConcreteState expected, Dictionary<string, object> changes, List<string> evidence)
+    private void AbstractStorage(ConcreteState expected, List<string> evidence)
     {
         var written = hypervisor.Storage.Emmc.DrainWrites();
         if (written.Length == 0)

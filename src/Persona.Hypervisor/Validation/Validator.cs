@@ -18,10 +18,12 @@ public sealed partial class Validator : ITrapObserver
     private readonly World world;
     private readonly ConcreteSpec spec;
     private readonly IReadOnlyList<(RuleFootprint Footprint, CompiledTerm Term)> rules;
+    private readonly Dictionary<string, Spec.Operations.Operation> operations;
     private readonly ulong[]?[] leftWith = new ulong[]?[2];
     private readonly bool[] hasRun = new bool[2];
     private readonly bool[] savedAfterRunning = new bool[2];
     private ulong[]? entrySnapshot;
+    private bool snapshotKept;
     private Component entryPersona;
     private ConcreteState current;
     private PageClasses? classes;
@@ -40,6 +42,7 @@ public sealed partial class Validator : ITrapObserver
         world = PlatformWorld.Of(hypervisor.Platform);
         spec = new ConcreteSpec(model, world);
         rules = [.. model.Rules.Select(r => (RuleFootprint.Of(r), ConcreteSpec.Compiled(r)))];
+        operations = model.Operations.ToDictionary(o => o.Name, StringComparer.Ordinal);
         current = spec.InitialState();
         reach = [.. HypervisorLayout.Personas.Select(p => new Stage2Reach(hypervisor.TablesOf(p), hypervisor.Machine.Bus, hypervisor.Ownership))];
     }
@@ -67,14 +70,18 @@ public sealed partial class Validator : ITrapObserver
             hypervisor.TablesOf(persona).DrainTouched();
         }
         // The history a non-volatile wipe journal implies is applied to the initial state before it is compared (argument order matters).
-        Check(() => "boot", ReplayPersistedHistory(), () => "the initial state", current, [], fullRuleCheck: true, BootRuns());
+        var history = ReplayPersistedHistory();
+        var bootRuns = BootRuns();
+        Check(() => "boot", history, () => "the initial state", current, [], fullRuleCheck: true, bootRuns);
     }
 
     /// <inheritdoc/>
     public void OnTrapEntry(Core core, Component persona)
     {
         entryPersona = persona;
-        entrySnapshot = SavedRegisters.Capture(core);
+        // The registers at entry are kept only when the trap leaves the persona (a world switch); otherwise the buffer is reused.
+        entrySnapshot = SavedRegisters.CaptureInto(core, snapshotKept ? null : entrySnapshot);
+        snapshotKept = false;
         // Guest stores are not traps: a channel page that now holds data the spec does not know of was written by a persona
         // mapping it, which is the spec's postNotification (the declared flow).
         notesPosted.Clear();
@@ -88,6 +95,9 @@ public sealed partial class Validator : ITrapObserver
 
     private readonly List<SpecStep> notesPosted = [];
 
+    /// <summary>The spec's compute step for each component, made once (steps are immutable).</summary>
+    private static readonly SpecStep[] ComputeSteps = [.. Enum.GetValues<Component>().Select(c => SpecStep.Of("compute", true, ("who", c)))];
+
     /// <inheritdoc/>
     public void OnTrapHandled(Core core, TrapRecord trap)
     {
@@ -96,20 +106,24 @@ public sealed partial class Validator : ITrapObserver
         Checked++;
         var evidence = new List<string>();
         // The persona ran since the last trap: its data is in the live registers (the spec's compute).
-        var steps = new List<SpecStep>();
+        var steps = new List<SpecStep>(1 + notesPosted.Count + trap.Steps.Count);
         if (trap.Core == 0)
-            steps.Add(SpecStep.Of("compute", true, ("who", entryPersona)));
+            steps.Add(ComputeSteps[(int)entryPersona]);
         steps.AddRange(notesPosted);
         steps.AddRange(trap.Steps);
         var expected = current;
+        var footprint = new List<long>();
         foreach (var step in steps)
         {
-            var (after, succeeded) = spec.Apply(model.Operation(step.Operation), expected, step.Arguments);
+            var (after, succeeded) = spec.Apply(operations.TryGetValue(step.Operation, out var operation) ? operation : model.Operation(step.Operation),
+                expected, step.Arguments);
             if (succeeded != step.Succeeded)
             {
                 evidence.Add($"the hypervisor {(step.Succeeded ? "performed" : "refused")} {step} but the spec's guard {(succeeded ? "allows" : "refuses")} it");
             }
             expected = after;
+            if (step.Arguments.ContainsKey("p"))
+                footprint.AddRange(step.Pages);
         }
         if (trap.Core == 0)
             hasRun[(int)entryPersona] = true;
@@ -119,16 +133,16 @@ public sealed partial class Validator : ITrapObserver
             CheckRestoredRegisters(core, evidence);
             leftWith[(int)entryPersona] = entrySnapshot;
             savedAfterRunning[(int)entryPersona] = true;
+            snapshotKept = true;
         }
-        var footprint = new HashSet<long>(steps.SelectMany(s => s.Pages));
         foreach (var persona in HypervisorLayout.Personas)
         {
             touchedIpaPages[(int)persona] = hypervisor.TablesOf(persona).DrainTouched();
             foreach (var ipaPage in touchedIpaPages[(int)persona])
-                footprint.UnionWith(Rewalk(persona, ipaPage));
+                footprint.AddRange(Rewalk(persona, ipaPage));
         }
         // The descriptions are built only for a report: most traps pass, and formatting them would cost more than checking them.
-        Check(trap.ToString, evidence, () => string.Join("; ", steps), expected, [.. footprint], fullRuleCheck: false);
+        Check(trap.ToString, evidence, () => string.Join("; ", steps), expected, footprint.Count < 2 ? footprint : [.. footprint.Distinct()], fullRuleCheck: false);
     }
 
     private void Check(Func<string> trap, List<string> evidence, Func<string> operation, ConcreteState expected, IReadOnlyList<long> pages, bool fullRuleCheck,
@@ -147,21 +161,22 @@ public sealed partial class Validator : ITrapObserver
         {
             classes.Touch(footprint);
         }
-        var changed = ChangedFields(current, abstracted);
-        var changedGlobals = changed.Where(f => !RuleFootprint.PageIndexedFields.Contains(f)).ToHashSet();
+        var changed = abstracted.ChangedFieldMask(current);
+        var changedGlobals = changed & ~RuleFootprint.PageIndexedFieldMask;
         var broken = new List<string>();
         World? wholeWorld = null;
-        var restricted = world with { Pages = footprint };
+        World? restricted = null;
         foreach (var (rule, term) in rules)
         {
             // A rule that held before and reads no field that changed still holds: its value is a function of the fields it reads.
-            if (!fullRuleCheck && !rule.Fields.Any(changed.Contains))
+            if (!fullRuleCheck && (rule.FieldMask & changed) == 0)
                 continue;
-            var checkWorld = fullRuleCheck || rule.NeedsAllPages(changedGlobals) ? wholeWorld ??= world with { Pages = classes.Representatives() } : restricted;
+            var checkWorld = fullRuleCheck || rule.NeedsAllPages(changedGlobals) ? wholeWorld ??= world with { Pages = classes.Representatives() }
+                : restricted ??= world with { Pages = footprint };
             if (!term.IsTrue(checkWorld, "s", abstracted))
                 broken.Add(rule.Rule.Id);
         }
-        broken.AddRange(RulesBrokenOnSecondaryCores(abstracted, restricted, evidence));
+        broken.AddRange(RulesBrokenOnSecondaryCores(abstracted, restricted ?? world with { Pages = footprint }, evidence));
         current = abstracted;
         if (evidence.Count == 0 && broken.Count == 0)
             return;
@@ -175,7 +190,4 @@ public sealed partial class Validator : ITrapObserver
     /// <summary>How many evidence lines a report keeps (a wrong VMID differs on every page).</summary>
     private const int MaxEvidenceLines = 24;
 
-    /// <summary>The names of the fields whose values differ between two states.</summary>
-    private static HashSet<string> ChangedFields(ConcreteState before, ConcreteState after) =>
-        [.. after.FieldsChangedFrom(before).Select(f => f.Name)];
 }

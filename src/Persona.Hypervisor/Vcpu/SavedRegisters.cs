@@ -46,9 +46,12 @@ public static class SavedRegisters
         : Platform[index - 31 - CoreOwned.Count].Name;
 
     /// <summary>Reads every register of the live context from a core, in list order.</summary>
-    public static ulong[] Capture(Core core)
+    public static ulong[] Capture(Core core) => CaptureInto(core, null);
+
+    /// <summary>Reads every register of the live context into a buffer (a new one when it is null or of another length) and returns it.</summary>
+    public static ulong[] CaptureInto(Core core, ulong[]? buffer)
     {
-        var values = new ulong[Count];
+        var values = buffer is { Length: var n } && n == Count ? buffer : new ulong[Count];
         for (var i = 0; i < 31; i++)
             values[i] = core.GetX(i);
         for (var i = 0; i < CoreOwned.Count; i++)
