@@ -7,8 +7,6 @@
 #if PERSONA_WORK
 enum { DEV_DISPLAY = 0, DEV_TOUCH = 1, DEV_CAMERA = 3 };
 #define DISPLAY_IPA 0x0a100000UL
-enum { DMA_TARGET = 0x00, DMA_LENGTH = 0x08, DMA_PATTERN = 0x10, DMA_CONTROL = 0x18, DMA_STATUS = 0x20 };
-enum { DMA_START = 1, DMA_DONE = 1, DMA_SMMU_FAULT = 2 };
 
 static char dma_buf[2][4096] __attribute__((aligned(4096)));
 

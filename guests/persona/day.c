@@ -47,6 +47,10 @@ static void storage(void)
 static void camera(void)
 {
 #if PERSONA_WORK
+    if ((boot_mode & MODE_MASK) == MODE_HOLD_CAMERA) {
+        camera_hold();
+        return;
+    }
     u64 granted = hvc_call(HC_REQUEST_DEVICE, DEVICE_CAMERA);
     say("camera taken, returned", granted | hvc_call(HC_RELEASE_DEVICE, DEVICE_CAMERA));
 #else

@@ -95,8 +95,11 @@ static void attack_tamper_sysregs(void)
 }
 #endif
 
+u64 boot_mode;
+
 void kernel_main(u64 mode)
 {
+    boot_mode = mode;
     say("boot, persona", hvc_call(HC_STATUS, 0));
     if (mode & MODE_SMP)
         say("vcpu 1 start", start_secondary(mode));
@@ -126,6 +129,8 @@ void kernel_main(u64 mode)
         race_wipe_primary();
     else if (attack == MODE_HOSTILE_STORAGE)
         attack_hostile_storage();
+    else if (attack == MODE_LOAD_CODE)
+        load_code_from_storage();
     hvc_call(HC_SWITCH, 0);
     if (mode & MODE_DAY)
         day();

@@ -94,4 +94,17 @@ extern volatile int call_active;
 extern char __channel[];
 extern char __secret[];
 
+/* Work modes of the persist features (camera_hold.c, load_code.c): hold the camera with DMA mappings through the day (for a wipe
+ * to revoke), and run code read from storage over code already run. */
+#define MODE_HOLD_CAMERA 0x20
+#define MODE_LOAD_CODE 0x21
+extern u64 boot_mode;
+void camera_hold(void);
+void load_code_from_storage(void);
+u64 hvc_call2(u64 fn, u64 a1, u64 a2);
+
+/* Persona.Arm's DmaMaster registers (offsets in a DMA device's window), commands and status values. */
+enum { DMA_TARGET = 0x00, DMA_LENGTH = 0x08, DMA_PATTERN = 0x10, DMA_CONTROL = 0x18, DMA_STATUS = 0x20 };
+enum { DMA_START = 1, DMA_DONE = 1, DMA_SMMU_FAULT = 2 };
+
 #endif

@@ -108,7 +108,7 @@ public sealed partial class Hypervisor
         var staging = new RamRegion(HypervisorLayout.GuestRamIpa, new byte[MaxKernelSize]);
         var image = ElfLoader.Load($"embedded:{persona.ToString().ToLowerInvariant()}.elf", elf, staging);
         var region = RamOf(persona);
-        Array.Copy(staging.Bytes, 0, Machine.Bus.Ram.Bytes, (long)(region.Range.Base - Machine.Bus.Ram.Base), staging.Bytes.Length);
+        staging.Bytes.CopyTo(Machine.Bus.Ram.SpanForWrite(region.Range.Base, staging.Bytes.Length));
         return image.EntryPoint;
     }
 

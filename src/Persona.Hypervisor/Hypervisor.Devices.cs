@@ -18,11 +18,12 @@ public sealed partial class Hypervisor
     /// <summary>A persona's modem line.</summary>
     public ModemLine ModemOf(Component persona) => modemLines[(int)persona];
 
-    /// <summary>Creates the storage mediator over a fresh eMMC as large as the platform's partitions, and the per-persona devices.</summary>
+    /// <summary>Creates the storage mediator over the board's eMMC (blank on a new handset, the surviving flash after a power loss),
+    /// as large as the platform's partitions, and the per-persona devices.</summary>
     private void InitializeDevices()
     {
         var sectors = Platform.Partitions.Count == 0 ? 0 : Platform.Partitions.Max(p => p.FirstBlock + p.Blocks);
-        Storage = new StorageMediator(Platform, new EmmcStore((long)sectors), WorkKeyOrNull, Mutants);
+        Storage = new StorageMediator(Platform, BoardFlash.Of(Machine, (long)sectors), WorkKeyOrNull, Mutants);
         blockDevices = [.. HypervisorLayout.Personas.Select(p => new VirtualBlockDevice(p, Storage, new PersonaMemory(this, p)))];
         modemLines = [.. HypervisorLayout.Personas.Select(p => new ModemLine(p))];
     }
@@ -86,9 +87,10 @@ public sealed partial class Hypervisor
         {
             if (Pieces(ipa, source.Length) is not { } pieces)
                 return false;
-            var ram = hypervisor.Machine.Bus.Ram.Bytes;
+            // Through SpanForWrite: a storage read may land on a page the persona runs code from, and the new bytes must be what runs.
+            var ram = hypervisor.Machine.Bus.Ram;
             foreach (var (ramOffset, done, n) in pieces)
-                source.Slice(done, n).CopyTo(ram.AsSpan(ramOffset, n));
+                source.Slice(done, n).CopyTo(ram.SpanForWrite(ram.Base + (ulong)ramOffset, n));
             return true;
         }
 

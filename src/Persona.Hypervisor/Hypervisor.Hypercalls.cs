@@ -163,7 +163,6 @@ public sealed partial class Hypervisor
         return HypercallResult.Ok;
     }
 
-    /// <summary>Zeroes one frame of RAM.</summary>
-    private void Scrub(long frame) =>
-        Array.Clear(Machine.Bus.Ram.Bytes, (int)(((ulong)frame * HypervisorLayout.PageSize) - Machine.Bus.Ram.Base), (int)HypervisorLayout.PageSize);
+    /// <summary>Zeroes one frame of RAM (through <c>SpanForWrite</c>, so code decoded from it is dropped: a later fetch runs the zeros).</summary>
+    private void Scrub(long frame) => Machine.Bus.Ram.SpanForWrite((ulong)frame * HypervisorLayout.PageSize, (int)HypervisorLayout.PageSize).Clear();
 }

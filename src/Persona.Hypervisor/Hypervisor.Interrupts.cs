@@ -70,8 +70,7 @@ public sealed partial class Hypervisor
             Note($"{persona}: no free list register for virtual interrupt {(int)interrupt}; dropped");
             return;
         }
-        if (!ListRegister.InUse(saved[first + n]))
-            saved[first + n] = ListRegister.Pending((int)interrupt);
+        saved[first + n] = ListRegister.InUse(saved[first + n]) ? ListRegister.Reassert(saved[first + n]) : ListRegister.Pending((int)interrupt);
         contextEdits[core.CoreId][(int)persona][first + n] = saved[first + n];
         injected.Add((persona, interrupt));
     }
@@ -86,8 +85,9 @@ public sealed partial class Hypervisor
             return false;
         }
         var lr = core.ReadSystemRegister(PhysicalGic.IchLr(n));
-        // Already pending or active: no second copy; a physical source is linked so the guest's end of interrupt deactivates it.
-        var value = ListRegister.InUse(lr) ? (physical is { } p ? ListRegister.LinkHardware(lr, p) : lr) : ListRegister.Pending((int)interrupt, physical);
+        // Already pending or active: no second copy; a physical source is linked so the guest's end of interrupt deactivates it,
+        // and a software interrupt raised again while active becomes pending and active (taken again after its end of interrupt).
+        var value = ListRegister.InUse(lr) ? (physical is { } p ? ListRegister.LinkHardware(lr, p) : ListRegister.Reassert(lr)) : ListRegister.Pending((int)interrupt, physical);
         core.WriteSystemRegister(PhysicalGic.IchLr(n), value);
         contextEdits[core.CoreId][(int)persona][SavedRegisters.IndexOfPlatform("ICH_LR0_EL2") + n] = value;
         injected.Add((persona, interrupt));

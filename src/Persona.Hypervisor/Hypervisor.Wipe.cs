@@ -66,7 +66,7 @@ public sealed partial class Hypervisor
         var key = new byte[KeyLength];
         new Random(seed).NextBytes(key);
         key[0] |= 1; // never all zeros: a zero key reads as destroyed
-        key.CopyTo(Machine.Bus.Ram.Bytes, (long)(KeyAddress - Machine.Bus.Ram.Base));
+        key.CopyTo(Machine.Bus.Ram.SpanForWrite(KeyAddress, KeyLength));
     }
 
     /// <summary>Whether the key store still holds key material.</summary>

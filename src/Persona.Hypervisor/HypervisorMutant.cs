@@ -78,4 +78,8 @@ public enum HypervisorMutant
 
     /// <summary>The wipe stops the work vCPUs without waiting for every core to acknowledge its switch IPI.</summary>
     WipeWithoutStopAcknowledgements = 1 << 23,
+
+    /// <summary>The wipe's device revocation unmaps a work device's registers but leaves its DMA alone: the SMMU stream still
+    /// translates through the table holding work pages, and the engine keeps its registers.</summary>
+    WipeSkipsDmaRevocation = 1 << 24,
 }

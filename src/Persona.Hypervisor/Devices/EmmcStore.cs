@@ -3,7 +3,8 @@ using Persona.Arm.Platform.Devices;
 namespace Persona.Hypervisor.Devices;
 
 /// <summary>The physical eMMC behind the storage mediator: a sparse block store (sectors never written read as zeros), with a log
-/// of the sectors written since the validator last looked.</summary>
+/// of the sectors written since the validator last looked. It is flash: it keeps its sectors across a power loss
+/// (<see cref="Wipe.PersistentMemory"/> carries it to the next boot).</summary>
 /// <remarks>The platform's partitions are 4 GiB each: only written sectors are kept.</remarks>
 public sealed class EmmcStore(long sectors) : IBlockStore
 {
@@ -15,6 +16,18 @@ public sealed class EmmcStore(long sectors) : IBlockStore
 
     /// <summary>The sectors that hold data (ever written), in ascending order.</summary>
     public IEnumerable<long> WrittenSectors => written.Keys.Order();
+
+    /// <summary>The number of sectors.</summary>
+    public long Sectors => sectors;
+
+    /// <summary>What a power loss leaves of the flash: every written sector, and an empty write log (a new boot has seen no writes).</summary>
+    public EmmcStore Survivor()
+    {
+        var copy = new EmmcStore(sectors);
+        foreach (var (sector, bytes) in written)
+            copy.written[sector] = (byte[])bytes.Clone();
+        return copy;
+    }
 
     /// <summary>The raw bytes of one physical sector.</summary>
     public byte[] RawSector(long sector)

@@ -31,6 +31,10 @@ public static class ListRegister
     public static ulong LinkHardware(ulong lr, int physical) =>
         (lr & ~PhysicalIdMask) | IchLr.Hardware | ((ulong)physical << IchLr.PhysicalIdShift);
 
+    /// <summary>A software interrupt raised again while its list register still holds it: pending stays pending, active becomes
+    /// pending and active, so the guest takes it again after its end of interrupt (a second modem event is not lost).</summary>
+    public static ulong Reassert(ulong lr) => IsHardware(lr) ? lr : lr | IchLr.Pending;
+
     /// <summary>The same interrupt, no longer HW-linked (the hypervisor has deactivated the physical one itself).</summary>
     public static ulong UnlinkHardware(ulong lr) => lr & ~(PhysicalIdMask | IchLr.Hardware);
 }

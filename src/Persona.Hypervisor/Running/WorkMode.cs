@@ -26,6 +26,13 @@ public enum WorkMode : ulong
 
     /// <summary>Use a held DMA device legitimately, then aim DMA at foreign pages and at a device it does not own (guests/persona/attack_dma.c).</summary>
     DmaForeign = 16,
+
+    /// <summary>In its day, take the camera, let it reach two work pages by DMA, write one frame and arm the next, and keep the
+    /// camera (guests/persona/camera_hold.c): a wipe must revoke its DMA.</summary>
+    HoldCamera = 0x20,
+
+    /// <summary>Run a function, read a sector of new instructions from storage over its code, and run it again (guests/persona/load_code.c).</summary>
+    LoadCode = 0x21,
 }
 
 /// <summary>Flags both kernels take in x0 beside the work mode (guests/persona/kernel.h).</summary>

@@ -20,6 +20,8 @@ public static class ScenarioParser
         ["dma-foreign"] = WorkMode.DmaForeign,
         ["race-wipe"] = WorkMode.RaceWipe,
         ["hostile-storage"] = WorkMode.HostileStorage,
+        ["hold-camera"] = WorkMode.HoldCamera,
+        ["load-code"] = WorkMode.LoadCode,
     };
 
     /// <summary>Reads a scenario file from disk.</summary>

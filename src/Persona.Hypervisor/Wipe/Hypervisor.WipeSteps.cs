@@ -41,7 +41,7 @@ public sealed partial class Hypervisor
                 }
                 break;
             case WipeStep.DestroyKey:
-                Array.Clear(Machine.Bus.Ram.Bytes, (int)(KeyAddress - Machine.Bus.Ram.Base), KeyLength);
+                Machine.Bus.Ram.SpanForWrite(KeyAddress, KeyLength).Clear();
                 steps.Add(SpecStep.Of("wipeDestroyKey", true));
                 break;
             case WipeStep.Acknowledge:
@@ -62,7 +62,8 @@ public sealed partial class Hypervisor
             {
                 Devices[d].Quiesced = true;
                 UnmapDevice(Component.Work, d);
-                DetachDma(d);
+                if (!Mutants.HasFlag(HypervisorMutant.WipeSkipsDmaRevocation))
+                    DetachDma(d);
                 Devices[d].Assigned = false;
                 Devices[d].Dirty = false;
                 steps.Add(SpecStep.Of("wipeRevokeDevice", true, ("d", d)));

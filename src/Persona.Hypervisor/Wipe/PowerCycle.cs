@@ -9,10 +9,13 @@ namespace Persona.Hypervisor.Wipe;
 public static class PowerCycle
 {
     /// <summary>Runs until the power loss (or the end), then, if power was lost, boots a new handset on what survived and runs it.</summary>
+    /// <param name="platform">The handset.</param>
+    /// <param name="options">The run; its wipe and power loss apply to the first boot only.</param>
+    /// <param name="previous">What an earlier life of the handset left in non-volatile memory (its key, journal and eMMC), or null for a new handset.</param>
     /// <returns>The run before the power loss, and the run after the reboot (null when power was never lost).</returns>
-    public static (RunResult BeforeLoss, RunResult? AfterReboot, Hypervisor? Rebooted) Run(Platform platform, RunOptions options)
+    public static (RunResult BeforeLoss, RunResult? AfterReboot, Hypervisor? Rebooted) Run(Platform platform, RunOptions options, PersistentImage? previous = null)
     {
-        var (machine, hypervisor, validator) = PersonaRun.Build(platform, options);
+        var (machine, hypervisor, validator) = PersonaRun.Build(platform, options, previous);
         var before = Finish(PersonaRun.RunWithEvents(machine, hypervisor, options), hypervisor, validator);
         if (!hypervisor.PowerLost)
             return (before, null, null);
