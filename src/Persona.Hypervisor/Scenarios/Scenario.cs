@@ -17,6 +17,9 @@ public sealed record Scenario(string Name, string Source, WorkMode WorkMode, ulo
     /// <summary>The remote wipe and power loss the scenario orders (none by default).</summary>
     public WipeEvents Wipe { get; init; } = new();
 
+    /// <summary>The number of physical cores (the <c>cores N</c> directive; 1 by default).</summary>
+    public int Cores { get; init; } = 1;
+
     /// <summary>The embedded default scenario (spec/scenarios/default.scenario).</summary>
     public static Scenario Default
     {

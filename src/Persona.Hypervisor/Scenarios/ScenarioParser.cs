@@ -6,7 +6,7 @@ namespace Persona.Hypervisor.Scenarios;
 
 /// <summary>Reads scenario files: one directive per line (<c>scenario name=N</c>, <c>work-mode M</c>, <c>max-instructions N</c>,
 /// <c>expect personal|work "text"</c>, <c>day</c> (the kernels live the whole day: ticks, storage, camera, calls),
-/// <c>at TIME EVENT ARGUMENTS</c>: see <see cref="ScenarioEvents"/>, <c>wipe at-trap N</c>, <c>power-loss during-wipe step=STEP</c>),
+/// <c>at TIME EVENT ARGUMENTS</c>: see <see cref="ScenarioEvents"/>, <c>cores N</c>, <c>wipe at-trap N</c>, <c>power-loss during-wipe step=STEP</c>),
 /// <c>#</c> comments.</summary>
 public static class ScenarioParser
 {
@@ -49,6 +49,7 @@ public static class ScenarioParser
         var events = new List<TimedEvent>();
         var day = false;
         var wipe = new WipeEvents();
+        int? cores = null;
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -90,6 +91,11 @@ public static class ScenarioParser
                         throw new ScenarioFileException(source, number, $"events must be in time order: this one is earlier than line {events[^1].Line}'s");
                     events.Add(timed);
                     break;
+                case "cores":
+                    if (cores is not null)
+                        throw new ScenarioFileException(source, number, "a second 'cores' line");
+                    cores = CoresDirective.Parse(rest, source, number);
+                    break;
                 case "wipe" or "power-loss":
                     wipe = WipeEvents.Parse(wipe, directive, rest, source, number);
                     break;
@@ -99,7 +105,7 @@ public static class ScenarioParser
         }
         if (name is null)
             throw new ScenarioFileException(source, 1, "no 'scenario name=NAME' line");
-        return new Scenario(name, source, mode, budget, expectations, events, day) { Wipe = wipe.Validate(source) };
+        return new Scenario(name, source, mode, budget, expectations, events, day) { Wipe = wipe.Validate(source), Cores = cores ?? 1 };
     }
 
     private static Expectation ParseExpectation(string rest, string source, int number)

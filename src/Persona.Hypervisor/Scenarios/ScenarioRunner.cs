@@ -16,11 +16,13 @@ public sealed record ScenarioReport(Scenario Scenario, RunResult Run, IReadOnlyL
 /// <summary>Runs scenarios on the two-persona machine.</summary>
 public static class ScenarioRunner
 {
-    /// <summary>Runs a scenario, validated unless told otherwise (and, when <paramref name="strict"/>, every guest access checked too).</summary>
-    public static ScenarioReport Run(Scenario scenario, bool validate = true, bool strict = false)
+    /// <summary>Runs a scenario, validated unless told otherwise (and, when <paramref name="strict"/>, every guest access checked too), on
+    /// <paramref name="cores"/> cores when given, else on the scenario's own count.</summary>
+    public static ScenarioReport Run(Scenario scenario, bool validate = true, bool strict = false, int? cores = null)
     {
         var options = new RunOptions(WorkMode: scenario.WorkMode, Validate: validate, MaxInstructions: scenario.MaxInstructions,
-            Events: scenario.Events, Day: scenario.Day, Strict: strict, WipeAtTrap: scenario.Wipe.AtTrap, PowerLossBefore: scenario.Wipe.PowerLossBefore);
+            Events: scenario.Events, Day: scenario.Day, Strict: strict, WipeAtTrap: scenario.Wipe.AtTrap, PowerLossBefore: scenario.Wipe.PowerLossBefore,
+            Cores: cores ?? scenario.Cores);
         var result = options.PowerLossBefore is null ? PersonaRun.Run(options) : Wipe.PowerCycle.Run(Spec.Platforms.DefaultPlatform.Load(), options).AfterReboot
             ?? throw new ScenarioFileException(scenario.Source, 0, $"power was to be lost before wipe step {options.PowerLossBefore}, but the wipe never reached it");
         var missed = scenario.Expectations
