@@ -23,6 +23,7 @@ internal static unsafe partial class Z3Native
     [LibraryImport(Library)] internal static partial void Z3_params_inc_ref(nint c, nint parameters);
     [LibraryImport(Library)] internal static partial void Z3_params_dec_ref(nint c, nint parameters);
     [LibraryImport(Library)] internal static partial void Z3_params_set_uint(nint c, nint parameters, nint key, uint value);
+    [LibraryImport(Library)] internal static partial void Z3_params_set_bool(nint c, nint parameters, nint key, byte value);
 
     [LibraryImport(Library)] internal static partial void Z3_model_inc_ref(nint c, nint model);
     [LibraryImport(Library)] internal static partial void Z3_model_dec_ref(nint c, nint model);

@@ -20,6 +20,7 @@ internal static unsafe partial class Z3Native
     [LibraryImport(Library)] internal static partial void Z3_get_version(uint* major, uint* minor, uint* build, uint* revision);
     [LibraryImport(Library)] internal static partial nint Z3_get_full_version();
     [LibraryImport(Library)] internal static partial ulong Z3_get_estimated_alloc_size();
+    [LibraryImport(Library)] internal static partial void Z3_interrupt(nint c);
 
     // Reference counts.
     [LibraryImport(Library)] internal static partial void Z3_inc_ref(nint c, nint ast);

@@ -110,13 +110,12 @@ public sealed partial class SmtSolver : ISmtSolver, IDisposable, INativeResource
     public SmtResult Check()
     {
         var c = Live();
-        var answer = Z3Native.Z3_solver_check(c, _handle);
-        Context.ThrowIfError("check-sat");
+        var (answer, interrupted) = TimeoutMilliseconds == 0 ? (CheckUnbounded(c), false) : CheckWithWatchdog(c);
         return answer switch
         {
             Z3LBool.True => new SmtResult.Sat(ReadModel(c)),
             Z3LBool.False => new SmtResult.Unsat(ReadCore(c)),
-            _ => new SmtResult.Unknown(ReadReasonUnknown(c)),
+            _ => new SmtResult.Unknown(interrupted ? TimeoutReason : ReadReasonUnknown(c)),
         };
     }
 
@@ -167,8 +166,9 @@ public sealed partial class SmtSolver : ISmtSolver, IDisposable, INativeResource
         try
         {
             Z3Native.Z3_params_set_uint(c, parameters, Context.Symbol("random_seed"), Context.Options.RandomSeed);
-            if (TimeoutMilliseconds > 0)
-                Z3Native.Z3_params_set_uint(c, parameters, Context.Symbol("timeout"), TimeoutMilliseconds);
+            // No Z3 "timeout": CheckWatchdog enforces it (Z3 4.8.12's timer can lose a timeout). No "ctrl_c" either:
+            // Z3 would swap the process's SIGINT handler on every check, racing between threads and with .NET's handler.
+            Z3Native.Z3_params_set_bool(c, parameters, Context.Symbol("ctrl_c"), 0);
             Z3Native.Z3_solver_set_params(c, _handle, parameters);
             Context.ThrowIfError("solver parameters");
         }
