@@ -126,6 +126,8 @@ void kernel_main(u64 mode)
         race_wipe_primary();
     else if (attack == MODE_HOSTILE_STORAGE)
         attack_hostile_storage();
+    else if (attack == MODE_HOSTILE_PROGRAM)
+        attack_hostile_program(0);
     hvc_call(HC_SWITCH, 0);
     if (mode & MODE_DAY)
         day();
