@@ -131,6 +131,8 @@ void kernel_main(u64 mode)
         attack_hostile_storage();
     else if (attack == MODE_LOAD_CODE)
         load_code_from_storage();
+    else if (attack == MODE_HOSTILE_PROGRAM)
+        attack_hostile_program(0);
     hvc_call(HC_SWITCH, 0);
     if (mode & MODE_DAY)
         day();

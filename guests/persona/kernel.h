@@ -42,6 +42,13 @@ void attack_hostile_storage(void);
 #define MODE_DMA_FOREIGN 16
 void attack_dma_foreign(void);
 
+/* Hostile-program mode (attack_hostile.c): the work vCPUs run a seeded program the host placed at this IPA (vCPU n at
+ * + n * HOSTILE_SECONDARY_OFFSET). The program must lie clear of the kernel's own image, bss and stacks. */
+#define MODE_HOSTILE_PROGRAM 7
+#define HOSTILE_PROGRAM_IPA 0x40100000UL
+#define HOSTILE_SECONDARY_OFFSET 0x10000UL
+void attack_hostile_program(u64 vcpu);
+
 /* The persona's UART (emulated by the hypervisor through stage-2 data aborts) and a device it does not own (the camera). */
 #define UART_IPA 0x09000000UL
 #define CAMERA_IPA 0x0a103000UL

@@ -22,6 +22,8 @@ void secondary_main(u64 mode)
 #if PERSONA_WORK
     if (mode == MODE_RACE_WIPE)
         race_wipe_secondary();
+    else if (mode == MODE_HOSTILE_PROGRAM)
+        attack_hostile_program(1);
 #else
     (void)mode;
 #endif

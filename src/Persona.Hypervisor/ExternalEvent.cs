@@ -7,8 +7,9 @@ namespace Persona.Hypervisor;
 /// the scenario parser maps a directive to it in its event table.</remarks>
 public abstract record ExternalEvent;
 
-/// <summary>The user brings the other persona to the foreground (the persona switch on the lock screen).</summary>
-public sealed record UserSwitch : ExternalEvent;
+/// <summary>The user brings the other persona to the foreground (the persona switch on the lock screen), or a named one.</summary>
+/// <param name="To">The persona the user picks (nothing happens when it is already in front), or null for whichever is not.</param>
+public sealed record UserSwitch(Component? To = null) : ExternalEvent;
 
 /// <summary>A call comes in on a persona's modem line.</summary>
 /// <param name="Line">Whose line rings.</param>
@@ -18,3 +19,7 @@ public sealed record IncomingCall(Component Line, uint Caller) : ExternalEvent;
 /// <summary>The remote side hangs up the call on a line (the line in a call when none is named).</summary>
 /// <param name="Line">Whose line, or null for the line that is in a call.</param>
 public sealed record RemoteHangUp(Component? Line) : ExternalEvent;
+
+/// <summary>IT orders the remote wipe of the work persona (it takes effect at the trap that applies it, as <c>ScheduleRemoteWipe</c>
+/// does at a trap number).</summary>
+public sealed record RemoteWipeOrder : ExternalEvent;

@@ -11,8 +11,13 @@ public sealed partial class Hypervisor
     private readonly Queue<ExternalEvent> events = new();
     private readonly Component?[] callSwitchedFrom = new Component?[2];
 
-    /// <summary>Queues an external event for the next trap.</summary>
-    public void Post(ExternalEvent external) => events.Enqueue(external);
+    /// <summary>Queues an external event and rings the event doorbell (<see cref="Interrupts.PhysicalGic.EventSgi"/> to the boot core),
+    /// so the event is applied at a trap that comes whatever the guest does.</summary>
+    public void Post(ExternalEvent external)
+    {
+        events.Enqueue(external);
+        RingEventDoorbell();
+    }
 
     /// <summary>How many posted events have not been applied yet.</summary>
     public int PendingEvents => events.Count;
@@ -34,9 +39,11 @@ public sealed partial class Hypervisor
         Note($"at tick {Machine.Clock.Ticks} (trap {trapCount + 1}, {Foreground} in the foreground): {external}");
         switch (external)
         {
-            case UserSwitch:
-                var other = HypervisorLayout.Other(Foreground);
-                if (IsHalted(other))
+            case UserSwitch user:
+                var other = user.To ?? HypervisorLayout.Other(Foreground);
+                if (other == Foreground)
+                    Note($"user switch to {other}: already in the foreground");
+                else if (IsHalted(other))
                     Note($"user switch to {other} refused: it is not running");
                 else
                     SwitchTo(core, other, steps);
@@ -57,6 +64,10 @@ public sealed partial class Hypervisor
                 if (callSwitchedFrom[(int)persona] is { } previous && Foreground == persona && !IsHalted(previous))
                     SwitchTo(core, previous, steps);
                 callSwitchedFrom[(int)persona] = null;
+                break;
+            case RemoteWipeOrder:
+                // The wipe starts at the end of this trap (WipeDue); a second order while one is journaled changes nothing.
+                wipeDueAtTrap ??= trapCount + 1;
                 break;
             default:
                 throw new InvalidOperationException($"no handler for external event {external}");

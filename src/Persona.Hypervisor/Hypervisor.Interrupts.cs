@@ -34,6 +34,12 @@ public sealed partial class Hypervisor
         var intid = PhysicalGic.Acknowledge(core);
         if (intid == PhysicalGic.Spurious)
             return "IRQ (spurious)";
+        if (intid == Interrupts.PhysicalGic.EventSgi)
+        {
+            // The doorbell only brings the boot core here: the posted events are applied at the end of this trap.
+            PhysicalGic.Deactivate(core, intid);
+            return $"event doorbell (SGI {intid})";
+        }
         if (intid == SwitchSgi)
         {
             // The SGI is the hypervisor's own: no guest will deactivate it (EOImode=1 split priority drop from deactivation).

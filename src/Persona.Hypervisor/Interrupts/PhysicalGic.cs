@@ -14,6 +14,11 @@ public static class PhysicalGic
     /// <summary>The SGI the hypervisor sends to another core to make it switch persona.</summary>
     public const int SwitchSgi = 8;
 
+    /// <summary>The SGI that brings the boot core to EL2 when an external event is posted (the user's button, the network): without it an
+    /// event would wait for the guest's next trap, and a guest that never traps (a spin with interrupts masked, a WFI with no timer) would
+    /// keep the handset from switching, ringing or being wiped.</summary>
+    public const int EventSgi = 9;
+
     /// <summary>The INTID the CPU interface returns when nothing is pending.</summary>
     public const int Spurious = 1023;
 
@@ -47,7 +52,7 @@ public static class PhysicalGic
     {
         var redistributor = PlatformMap.GicRedistributorBase + ((ulong)core.CoreId * PlatformMap.GicRedistributorStride);
         // One write sets the whole group register: both interrupts the hypervisor takes go in it together.
-        const ulong taken = (1UL << VirtualTimerPpi) | (1UL << SwitchSgi);
+        const ulong taken = (1UL << VirtualTimerPpi) | (1UL << SwitchSgi) | (1UL << EventSgi);
         Write(machine, core, PlatformMap.GicDistributorBase, DistributorControlGroup1);
         Write(machine, core, redistributor + WakerRegister, 0);
         Write(machine, core, redistributor + SgiFrame + GroupRegister, taken);

@@ -74,7 +74,10 @@ public static partial class PersonaRun
             {
                 var slice = machine.Run(Math.Min(EventSlice, options.MaxInstructions - executed));
                 executed += slice.Instructions;
-                if (slice.Reason != MachineStopReason.InstructionLimit || executed >= options.MaxInstructions)
+                // Every core sleeps with nothing due: nothing happens until the outside world acts, so time passes to the event.
+                if (slice.Reason == MachineStopReason.Deadlock)
+                    machine.Clock.AdvanceTo(timed.AtTicks);
+                else if (slice.Reason != MachineStopReason.InstructionLimit || executed >= options.MaxInstructions)
                     return slice with { Instructions = executed };
             }
             hypervisor.Post(timed.Event);

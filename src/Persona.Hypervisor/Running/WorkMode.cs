@@ -24,6 +24,9 @@ public enum WorkMode : ulong
     /// <summary>Make storage requests whose buffers name memory it does not own, or sectors past its partition.</summary>
     HostileStorage = 6,
 
+    /// <summary>Run a program the host placed in the work RAM (guests/persona/attack_hostile.c): the hostile-guest fuzzer's seeded attacks.</summary>
+    HostileProgram = 7,
+
     /// <summary>Use a held DMA device legitimately, then aim DMA at foreign pages and at a device it does not own (guests/persona/attack_dma.c).</summary>
     DmaForeign = 16,
 

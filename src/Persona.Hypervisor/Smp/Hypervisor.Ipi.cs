@@ -23,6 +23,10 @@ public sealed partial class Hypervisor
     private static void SendSwitchIpi(Core from, int target) =>
         from.WriteSystemRegister(IccSgi1r, ((ulong)(target / 16) << 16) | (1UL << (target % 16)) | ((ulong)SwitchSgi << 24));
 
+    /// <summary>Raises the event doorbell on the boot core (an SGI to itself, as the button's or the modem's interrupt would be).</summary>
+    private void RingEventDoorbell() =>
+        BootCore.WriteSystemRegister(IccSgi1r, 1UL | ((ulong)Interrupts.PhysicalGic.EventSgi << 24));
+
     /// <summary>The switch IPI reached this core: if a switch is waiting for it, it leaves the old persona for the foreground one.</summary>
     private string HandleSwitchIpi(Core core, List<SpecStep> steps)
     {
