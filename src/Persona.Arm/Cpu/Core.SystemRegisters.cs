@@ -192,8 +192,16 @@ public sealed partial class Core
         SystemRegister.CurrentEl => (ulong)exceptionLevel << 2,
         SystemRegister.Nzcv => nzcv,
         SystemRegister.Daif => daif,
+        SystemRegister.DczidEl0 => systemRegisters[(int)register] | (DcZvaProhibited(asLevel) ? DczidProhibitedBit : 0),
         _ => systemRegisters[(int)register],
     };
+
+    // DCZID_EL0.DZP reads 1 where DC ZVA would trap: at EL0 without SCTLR_EL1.DZE, below EL2 under HCR_EL2.TDZ.
+    private const ulong DczidProhibitedBit = 1UL << 4;
+
+    private bool DcZvaProhibited(int level) =>
+        (level == 0 && (systemRegisters[(int)SystemRegister.SctlrEl1] & (ulong)SctlrBits.DZE) == 0)
+        || (level < 2 && (Hcr & (ulong)HcrBits.TDZ) != 0);
 
     private void WriteOwned(SystemRegister register, ulong value)
     {

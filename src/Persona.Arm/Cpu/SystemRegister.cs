@@ -30,7 +30,7 @@ public enum SystemRegister
     /// <summary>ID_AA64AFR1_EL1: Auxiliary features 1.</summary>
     IdAa64Afr1El1,
 
-    /// <summary>ID_AA64ISAR0_EL1: Instruction set attributes: LSE atomics (the only optional extension implemented).</summary>
+    /// <summary>ID_AA64ISAR0_EL1: Instruction set attributes: CRC32 and LSE atomics (the only optional extensions implemented).</summary>
     IdAa64Isar0El1,
 
     /// <summary>ID_AA64ISAR1_EL1: Instruction set attributes 1.</summary>

@@ -20,7 +20,7 @@ public static class SystemRegisterTable
         new(SystemRegister.IdAa64Dfr1El1, "ID_AA64DFR1_EL1", SystemRegisterKey.Of(3, 0, 0, 5, 1), SystemRegisterTraits.ReadOnly | SystemRegisterTraits.IdGroup3, 0),
         new(SystemRegister.IdAa64Afr0El1, "ID_AA64AFR0_EL1", SystemRegisterKey.Of(3, 0, 0, 5, 4), SystemRegisterTraits.ReadOnly | SystemRegisterTraits.IdGroup3, 0),
         new(SystemRegister.IdAa64Afr1El1, "ID_AA64AFR1_EL1", SystemRegisterKey.Of(3, 0, 0, 5, 5), SystemRegisterTraits.ReadOnly | SystemRegisterTraits.IdGroup3, 0),
-        new(SystemRegister.IdAa64Isar0El1, "ID_AA64ISAR0_EL1", SystemRegisterKey.Of(3, 0, 0, 6, 0), SystemRegisterTraits.ReadOnly | SystemRegisterTraits.IdGroup3, 0x00200000),
+        new(SystemRegister.IdAa64Isar0El1, "ID_AA64ISAR0_EL1", SystemRegisterKey.Of(3, 0, 0, 6, 0), SystemRegisterTraits.ReadOnly | SystemRegisterTraits.IdGroup3, 0x00210000),
         new(SystemRegister.IdAa64Isar1El1, "ID_AA64ISAR1_EL1", SystemRegisterKey.Of(3, 0, 0, 6, 1), SystemRegisterTraits.ReadOnly | SystemRegisterTraits.IdGroup3, 0),
         new(SystemRegister.IdAa64Mmfr0El1, "ID_AA64MMFR0_EL1", SystemRegisterKey.Of(3, 0, 0, 7, 0), SystemRegisterTraits.ReadOnly | SystemRegisterTraits.IdGroup3, 0x0F001124),
         new(SystemRegister.IdAa64Mmfr1El1, "ID_AA64MMFR1_EL1", SystemRegisterKey.Of(3, 0, 0, 7, 1), SystemRegisterTraits.ReadOnly | SystemRegisterTraits.IdGroup3, 0),

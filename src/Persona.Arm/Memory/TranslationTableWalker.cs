@@ -13,6 +13,9 @@ public static class TranslationTableWalker
     private const ulong HighOutputBits = 0x000F_0000_0000_0000;
     private const int PageShift = 12;
 
+    // ID_AA64MMFR0_EL1.PARange: a PS/IPS field asking for more is treated as this (the architecture's rule).
+    private const int ImplementedPhysicalAddressBits = 44;
+
     /// <summary>Translates an IPA through stage 2 (VTTBR_EL2/VTCR_EL2), returning the PA and the stage-2 permissions.</summary>
     public static WalkResult WalkStage2(IPhysicalBus bus, int coreId, in Stage2Regime regime, ulong ipa)
     {
@@ -29,6 +32,7 @@ public static class TranslationTableWalker
         if (startIndexBits > 13 || startIndexBits <= 0)
             return Fail(FaultStatus.Translation, startLevel, stage2: true, ipa);
         var table = regime.Vttbr & 0x0000_FFFF_FFFF_FFFE & ~((8UL << startIndexBits) - 1);
+        var outputTooLarge = OutputBitsBeyond((int)((vtcr >> 16) & 7));
         for (var level = startLevel; level <= 3; level++)
         {
             var shift = LevelShift(level);
@@ -38,7 +42,7 @@ public static class TranslationTableWalker
                 return Fail(FaultStatus.ExternalAbortOnWalk, level, stage2: true, ipa);
             if ((descriptor & 1) == 0 || (level == 3 && (descriptor & 2) == 0) || (level == 0 && (descriptor & 2) == 0))
                 return Fail(FaultStatus.Translation, level, stage2: true, ipa);
-            if ((descriptor & HighOutputBits) != 0)
+            if ((descriptor & outputTooLarge) != 0)
                 return Fail(FaultStatus.AddressSize, level, stage2: true, ipa);
             if (level < 3 && (descriptor & 2) != 0)
             {
@@ -79,6 +83,7 @@ public static class TranslationTableWalker
         var startIndexBits = inputSize - LevelShift(startLevel);
         var ttbr = upperHalf ? regime.Ttbr1 : regime.Ttbr0;
         var table = ttbr & 0x0000_FFFF_FFFF_FFFE & ~((8UL << startIndexBits) - 1);
+        var outputTooLarge = OutputBitsBeyond((int)((regime.IsEl2Regime ? tcr >> 16 : tcr >> 32) & 7));
         var tableNoUser = false;
         var tableReadOnly = false;
         var tableUserExecuteNever = false;
@@ -101,7 +106,7 @@ public static class TranslationTableWalker
                 return Fail(FaultStatus.ExternalAbortOnWalk, level, stage2: false, 0);
             if ((descriptor & 1) == 0 || (level == 3 && (descriptor & 2) == 0) || (level == 0 && (descriptor & 2) == 0))
                 return Fail(FaultStatus.Translation, level, stage2: false, 0);
-            if ((descriptor & HighOutputBits) != 0)
+            if ((descriptor & outputTooLarge) != 0)
                 return Fail(FaultStatus.AddressSize, level, stage2: false, 0);
             if (level < 3 && (descriptor & 2) != 0)
             {
@@ -123,6 +128,14 @@ public static class TranslationTableWalker
             return new WalkResult(output, permissions, level, global, (int)((descriptor >> 2) & 7), null);
         }
         return Fail(FaultStatus.Translation, 3, stage2: false, 0);
+    }
+
+    // The descriptor bits that make an output address exceed the size a PS/IPS field selects (32, 36, 40, 42, 44, 48, 52 bits),
+    // capped at the implemented PARange: an address-size fault when any is set.
+    private static ulong OutputBitsBeyond(int physicalSize)
+    {
+        var bits = physicalSize switch { 0 => 32, 1 => 36, 2 => 40, 3 => 42, _ => ImplementedPhysicalAddressBits };
+        return HighOutputBits | (OutputAddressMask & ~((1UL << bits) - 1));
     }
 
     /// <summary>The number of VA bits below a lookup level's index for the 4 KiB granule (39, 30, 21, 12).</summary>

@@ -38,6 +38,12 @@ public sealed class QemuConformanceTests(ITestOutputHelper output) : IDisposable
     [RequiresToolFact("qemu-system-aarch64", "qemu-system-arm", "aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu")]
     public void Virtio_BlockRequestsOverLegacyMmio_MatchQemu() => Check("virtio", legacyVirtio: true);
 
+    [RequiresToolFact("qemu-system-aarch64", "qemu-system-arm", "aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu")]
+    public void Exceptions_SyndromesAlignmentMonitorAndEl0Traps_MatchQemu() => Check("exceptions");
+
+    [RequiresToolFact("qemu-system-aarch64", "qemu-system-arm", "aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu")]
+    public void S2faults_TranslationPermissionAccessFlagAndAddressSizeFaultsWithHpfar_MatchQemu() => Check("s2faults");
+
     [RequiresToolFact("aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu")]
     public void Smp_RunTwiceOnOurs_ReproducesBitForBit()
     {

@@ -7,10 +7,11 @@ namespace Persona.Arm.Tests.Differential;
 /// <remarks>Data registers are x0–x24. x25 (index) and x26 (writeback/exclusive base) are set by the helper instruction
 /// that precedes each use; x28 points at the middle of the sequence's 512-byte memory; x29/x30 belong to the harness.
 /// Only architecturally defined behaviour is generated (no Rt == Rn writeback, no Rt == Rt2 loads, no unaligned exclusives).</remarks>
-public static class InstructionGenerator
+public static partial class InstructionGenerator
 {
-    private static readonly string[] Conditions = ["eq", "ne", "cs", "cc", "mi", "pl", "vs", "vc", "hi", "ls", "ge", "lt", "gt", "le", "al"];
-    private static readonly string[] BranchConditions = ["eq", "ne", "cs", "cc", "mi", "pl", "vs", "vc", "hi", "ls", "ge", "lt", "gt", "le"];
+    // All sixteen conditions (AL and NV both mean "always"); CSET/CSETM take only the fourteen invertible ones.
+    private static readonly string[] Conditions = ["eq", "ne", "cs", "cc", "mi", "pl", "vs", "vc", "hi", "ls", "ge", "lt", "gt", "le", "al", "nv"];
+    private static readonly string[] InvertibleConditions = ["eq", "ne", "cs", "cc", "mi", "pl", "vs", "vc", "hi", "ls", "ge", "lt", "gt", "le"];
 
     // (mnemonic, log2 size, uses an X register) for single-register loads and stores.
     private static readonly (string Op, int Size, bool X)[] LoadStoreForms =
@@ -44,9 +45,15 @@ public static class InstructionGenerator
 
     private static Gen<int> DataRegister => Gen.Choose(0, 24);
 
+    // Register 31 where the encoding reads it as the zero register (XZR/WZR): about one operand in eleven.
+    private static Gen<int> DataOrZero => Gen.Frequency((10, DataRegister), (1, Gen.Constant(31)));
+
+    // A shift amount biased to its edges (0, 1, width-1) beside uniform values.
+    private static Gen<int> ShiftAmount(bool is64) => Gen.Frequency((3, Gen.Choose(0, is64 ? 63 : 31)), (1, Gen.Elements(0, 1, is64 ? 63 : 31)));
+
     private static Gen<bool> Is64 => Gen.Elements(true, false);
 
-    private static string R(bool is64, int n) => (is64 ? "x" : "w") + n;
+    private static string R(bool is64, int n) => (is64 ? "x" : "w") + (n == 31 ? "zr" : n.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>Any generated instruction (one line, or a helper line plus the instruction, or a short forward branch).</summary>
     public static Gen<string> Instruction => Gen.Frequency(
@@ -54,7 +61,8 @@ public static class InstructionGenerator
         (3, LogicalShifted), (2, LogicalImmediate), (2, MoveWide), (3, Bitfield),
         (2, ConditionalCompare), (2, ConditionalSelect), (2, TwoSource), (2, OneSource), (2, ThreeSource),
         (4, LoadStoreOffset), (2, LoadStoreUnscaled), (2, LoadStoreIndexed), (2, LoadStoreRegisterOffset), (3, LoadStorePair),
-        (2, Exclusive), (2, Atomic), (2, ForwardBranch), (1, Address), (1, BranchAndLink), (1, LoadLiteral));
+        (2, Exclusive), (2, Atomic), (2, ForwardBranch), (1, Address), (1, BranchAndLink), (1, LoadLiteral),
+        (2, StackPointerOperand), (1, ExclusivePair), (1, Crc32), (1, HintOrBarrier), (1, El0SystemRegister), (1, CacheMaintenance), (1, Prefetch));
 
     private static Gen<string> AddSubImmediate =>
         from op in Gen.Elements("add", "adds", "sub", "subs")
@@ -68,11 +76,11 @@ public static class InstructionGenerator
     private static Gen<string> AddSubShifted =>
         from op in Gen.Elements("add", "adds", "sub", "subs")
         from sf in Is64
-        from d in DataRegister
-        from n in DataRegister
-        from m in DataRegister
+        from d in DataOrZero
+        from n in DataOrZero
+        from m in DataOrZero
         from shift in Gen.Elements("lsl", "lsr", "asr")
-        from amount in Gen.Choose(0, sf ? 63 : 31)
+        from amount in ShiftAmount(sf)
         select $"{op} {R(sf, d)}, {R(sf, n)}, {R(sf, m)}, {shift} #{amount}";
 
     private static Gen<string> AddSubExtended =>
@@ -88,19 +96,19 @@ public static class InstructionGenerator
     private static Gen<string> AddSubCarry =>
         from op in Gen.Elements("adc", "adcs", "sbc", "sbcs")
         from sf in Is64
-        from d in DataRegister
-        from n in DataRegister
-        from m in DataRegister
+        from d in DataOrZero
+        from n in DataOrZero
+        from m in DataOrZero
         select $"{op} {R(sf, d)}, {R(sf, n)}, {R(sf, m)}";
 
     private static Gen<string> LogicalShifted =>
         from op in Gen.Elements("and", "bic", "orr", "orn", "eor", "eon", "ands", "bics")
         from sf in Is64
-        from d in DataRegister
-        from n in DataRegister
-        from m in DataRegister
+        from d in DataOrZero
+        from n in DataOrZero
+        from m in DataOrZero
         from shift in Gen.Elements("lsl", "lsr", "asr", "ror")
-        from amount in Gen.Choose(0, sf ? 63 : 31)
+        from amount in ShiftAmount(sf)
         select $"{op} {R(sf, d)}, {R(sf, n)}, {R(sf, m)}, {shift} #{amount}";
 
     // A valid bitmask immediate built directly: a run of ones rotated within a 2..64-bit element, then replicated.
@@ -110,8 +118,8 @@ public static class InstructionGenerator
         from sizeLog in Gen.Choose(1, sf ? 6 : 5)
         from onesSeed in Gen.Choose(1, 63)
         from rotateSeed in Gen.Choose(0, 63)
-        from d in DataRegister
-        from n in DataRegister
+        from d in op == "ands" ? DataOrZero : DataRegister
+        from n in DataOrZero
         select $"{op} {R(sf, d)}, {R(sf, n)}, #0x{BitmaskImmediate(sizeLog, onesSeed, rotateSeed, sf):x}";
 
     private static ulong BitmaskImmediate(int sizeLog, int onesSeed, int rotateSeed, bool is64)
@@ -132,8 +140,8 @@ public static class InstructionGenerator
     private static Gen<string> MoveWide =>
         from op in Gen.Elements("movz", "movn", "movk")
         from sf in Is64
-        from d in DataRegister
-        from imm in Gen.Choose(0, 0xFFFF)
+        from d in DataOrZero
+        from imm in Gen.Frequency((3, Gen.Choose(0, 0xFFFF)), (1, Gen.Elements(0, 1, 0x7FFF, 0x8000, 0xFFFF)))
         from shift in sf ? Gen.Elements(0, 16, 32, 48) : Gen.Elements(0, 16)
         select $"{op} {R(sf, d)}, #{imm}, lsl #{shift}";
 
@@ -142,14 +150,14 @@ public static class InstructionGenerator
         from sf in Is64
         from lsb in Gen.Choose(0, sf ? 63 : 31)
         from width in Gen.Choose(1, (sf ? 64 : 32) - lsb)
-        from d in DataRegister
-        from n in DataRegister
+        from d in DataOrZero
+        from n in DataOrZero
         select $"{op} {R(sf, d)}, {R(sf, n)}, #{lsb}, #{width}",
         from op in Gen.Elements("lsl", "lsr", "asr", "ror")
         from sf in Is64
-        from amount in Gen.Choose(0, sf ? 63 : 31)
-        from d in DataRegister
-        from n in DataRegister
+        from amount in ShiftAmount(sf)
+        from d in DataOrZero
+        from n in DataOrZero
         select $"{op} {R(sf, d)}, {R(sf, n)}, #{amount}",
         from op in Gen.Elements("sxtb", "sxth", "uxtb", "uxth", "sxtw")
         from sf in op[0] == 's' ? Gen.Elements(op != "sxtw", true) : Gen.Constant(false)
@@ -157,18 +165,18 @@ public static class InstructionGenerator
         from n in DataRegister
         select op == "sxtw" ? $"sxtw x{d}, w{n}" : $"{op} {R(sf, d)}, w{n}",
         from sf in Is64
-        from lsb in Gen.Choose(0, sf ? 63 : 31)
-        from d in DataRegister
-        from n in DataRegister
-        from m in DataRegister
+        from lsb in ShiftAmount(sf)
+        from d in DataOrZero
+        from n in DataOrZero
+        from m in DataOrZero
         select $"extr {R(sf, d)}, {R(sf, n)}, {R(sf, m)}, #{lsb}");
 
     private static Gen<string> ConditionalCompare =>
         from op in Gen.Elements("ccmp", "ccmn")
         from sf in Is64
-        from n in DataRegister
+        from n in DataOrZero
         from useImmediate in Gen.Elements(true, false)
-        from m in DataRegister
+        from m in DataOrZero
         from imm in Gen.Choose(0, 31)
         from flags in Gen.Choose(0, 15)
         from cond in Gen.Elements(Conditions)
@@ -177,39 +185,39 @@ public static class InstructionGenerator
     private static Gen<string> ConditionalSelect => Gen.OneOf(
         from op in Gen.Elements("csel", "csinc", "csinv", "csneg")
         from sf in Is64
-        from d in DataRegister
-        from n in DataRegister
-        from m in DataRegister
+        from d in DataOrZero
+        from n in DataOrZero
+        from m in DataOrZero
         from cond in Gen.Elements(Conditions)
         select $"{op} {R(sf, d)}, {R(sf, n)}, {R(sf, m)}, {cond}",
         from op in Gen.Elements("cset", "csetm")
         from sf in Is64
         from d in DataRegister
-        from cond in Gen.Elements(BranchConditions)
+        from cond in Gen.Elements(InvertibleConditions)
         select $"{op} {R(sf, d)}, {cond}");
 
     private static Gen<string> TwoSource =>
         from op in Gen.Elements("udiv", "sdiv", "lslv", "lsrv", "asrv", "rorv")
         from sf in Is64
-        from d in DataRegister
-        from n in DataRegister
-        from m in DataRegister
+        from d in DataOrZero
+        from n in DataOrZero
+        from m in DataOrZero
         select $"{op} {R(sf, d)}, {R(sf, n)}, {R(sf, m)}";
 
     private static Gen<string> OneSource =>
         from op in Gen.Elements("rbit", "rev", "rev16", "clz", "cls", "rev32")
         from sf in op == "rev32" ? Gen.Constant(true) : Is64
-        from d in DataRegister
-        from n in DataRegister
+        from d in DataOrZero
+        from n in DataOrZero
         select $"{op} {R(sf, d)}, {R(sf, n)}";
 
     private static Gen<string> ThreeSource => Gen.OneOf(
         from op in Gen.Elements("madd", "msub")
         from sf in Is64
-        from d in DataRegister
-        from n in DataRegister
-        from m in DataRegister
-        from a in DataRegister
+        from d in DataOrZero
+        from n in DataOrZero
+        from m in DataOrZero
+        from a in DataOrZero
         select $"{op} {R(sf, d)}, {R(sf, n)}, {R(sf, m)}, {R(sf, a)}",
         from op in Gen.Elements("smaddl", "smsubl", "umaddl", "umsubl")
         from d in DataRegister
@@ -225,15 +233,16 @@ public static class InstructionGenerator
 
     private static Gen<string> LoadStoreOffset =>
         from form in Gen.Elements(LoadStoreForms)
-        from t in DataRegister
+        from t in DataOrZero
         from index in Gen.Choose(0, 248 >> form.Size)
         select $"{form.Op} {R(form.X, t)}, [x28, #{index << form.Size}]";
 
     private static Gen<string> LoadStoreUnscaled =>
         from form in Gen.Elements(LoadStoreForms)
-        from t in DataRegister
+        from t in DataOrZero
         from offset in Gen.Choose(-256, 247)
-        select $"{form.Op.Replace("ldr", "ldur").Replace("str", "stur")} {R(form.X, t)}, [x28, #{offset}]";
+        from unprivileged in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
+        select $"{form.Op.Replace("ldr", unprivileged ? "ldtr" : "ldur").Replace("str", unprivileged ? "sttr" : "stur")} {R(form.X, t)}, [x28, #{offset}]";
 
     private static Gen<string> LoadStoreIndexed =>
         from form in Gen.Elements(LoadStoreForms)
@@ -245,7 +254,7 @@ public static class InstructionGenerator
 
     private static Gen<string> LoadStoreRegisterOffset =>
         from form in Gen.Elements(LoadStoreForms)
-        from t in DataRegister
+        from t in DataOrZero
         from mode in Gen.Elements("lsl", "uxtw", "sxtw", "none")
         from index in mode == "sxtw" ? Gen.Choose(-16, 15) : Gen.Choose(0, 15)
         from scaled in Gen.Elements(true, false)
@@ -260,8 +269,8 @@ public static class InstructionGenerator
     private static Gen<string> LoadStorePair =>
         from op in Gen.Elements("ldp", "stp", "ldpsw", "ldnp", "stnp")
         from sf in op == "ldpsw" ? Gen.Constant(true) : Is64
-        from t in DataRegister
-        from t2 in DataRegister.Where(r => r != t)
+        from t in DataOrZero
+        from t2 in DataOrZero.Where(r => r != t)
         from index in Gen.Choose(-8, 8)
         from mode in op.EndsWith("np") ? Gen.Constant(0) : Gen.Choose(0, 2)
         select PairText(op, sf, t, t2, index * (op == "ldpsw" || !sf ? 4 : 8), mode);
@@ -302,8 +311,8 @@ public static class InstructionGenerator
         from order in Gen.Elements("", "a", "l", "al")
         from sizeForm in Gen.Elements(("", true), ("", false), ("h", false), ("b", false))
         from slot in Gen.Choose(0, 15)
-        from s in DataRegister
-        from t in DataRegister
+        from s in DataOrZero
+        from t in DataOrZero
         select $"add x26, x28, #{slot * 16}\n{op}{order}{sizeForm.Item1} {R(sizeForm.Item2, s)}, {R(sizeForm.Item2, t)}, [x26]",
         from order in Gen.Elements("", "a", "l", "al")
         from sizeForm in Gen.Elements(("", true), ("", false), ("h", false), ("b", false))
@@ -321,7 +330,7 @@ public static class InstructionGenerator
 
     private static Gen<string> ForwardBranch =>
         from kind in Gen.Choose(0, 2)
-        from cond in Gen.Elements(BranchConditions)
+        from cond in Gen.Elements(Conditions)
         from sf in Is64
         from t in DataRegister
         from bit in Gen.Choose(0, 63)
@@ -335,13 +344,14 @@ public static class InstructionGenerator
 
     // BL/BLR/BR/RET: the link register is copied into a data register so the comparison sees it.
     private static Gen<string> BranchAndLink =>
-        from kind in Gen.Choose(0, 2)
+        from kind in Gen.Choose(0, 3)
         from d in DataRegister
         from skipped in AddSubShifted
         select kind switch
         {
             0 => $"bl 1f\n{skipped}\n1:\nmov x{d}, x30",
             1 => $"adr x25, 1f\nblr x25\n{skipped}\n1:\nmov x{d}, x30",
+            2 => $"adr x25, 1f\nbr x25\n{skipped}\n1:",
             _ => $"adr x25, 1f\nret x25\n{skipped}\n1:",
         };
 

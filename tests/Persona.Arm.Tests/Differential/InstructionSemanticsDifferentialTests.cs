@@ -11,9 +11,21 @@ namespace Persona.Arm.Tests.Differential;
 /// <summary>Differential tests: FsCheck-generated sequences run under qemu-aarch64 and under our core must end in the same registers, flags and memory.</summary>
 public sealed class InstructionSemanticsDifferentialTests(ITestOutputHelper output)
 {
-    private const int Batches = 5;
-    private const int SequencesPerBatch = 2000;
-    private const ulong DefaultSeed = 20261121;
+    /// <summary>Batches per run, each one program.</summary>
+    public const int Batches = 5;
+
+    /// <summary>Sequences per batch.</summary>
+    public const int SequencesPerBatch = 2000;
+
+    /// <summary>The seed unless PERSONA_ARM_DIFF_SEED gives another.</summary>
+    public const ulong DefaultSeed = 20261121;
+
+    /// <summary>QEMU's "max" CPU without pointer authentication, so the PAC hints are NOPs on both sides as our ID registers say.</summary>
+    public const string QemuCpu = "max,pauth=off";
+
+    /// <summary>The sequences of one batch of a run: the same for the differential run and the coverage audit.</summary>
+    public static TestSequence[] Batch(ulong seed, int batchIndex) =>
+        InstructionGenerator.Sequence.Sample(SequencesPerBatch, new Rnd(seed + (ulong)batchIndex), 20).ToArray();
 
     [RequiresToolFact("qemu-aarch64", "qemu-user", "aarch64-linux-gnu-as", Toolchain.BinutilsPackage)]
     public void GeneratedSequences_FinalRegistersFlagsAndMemory_MatchQemuUserMode()
@@ -24,12 +36,12 @@ public sealed class InstructionSemanticsDifferentialTests(ITestOutputHelper outp
         var total = 0;
         for (var batchIndex = 0; batchIndex < Batches; batchIndex++)
         {
-            var batch = InstructionGenerator.Sequence.Sample(SequencesPerBatch, new Rnd(seed + (ulong)batchIndex), 20).ToArray();
+            var batch = Batch(seed, batchIndex);
             var directory = Toolchain.NewWorkDirectory();
             try
             {
                 var elfPath = Toolchain.AssembleAndLink(BatchProgram.Source(batch), directory, BatchProgram.LinkAddress);
-                var expected = Toolchain.RunTool(qemu, elfPath, directory);
+                var expected = Toolchain.RunTool(qemu, $"-cpu {QemuCpu} {elfPath}", directory);
                 var actual = new UserModeCore(File.ReadAllBytes(elfPath)).Run(50_000_000);
                 AssertSameState(batch, expected, actual, seed, batchIndex);
             }
@@ -43,7 +55,8 @@ public sealed class InstructionSemanticsDifferentialTests(ITestOutputHelper outp
         Assert.Equal(Batches * SequencesPerBatch, total);
     }
 
-    private static ulong SeedFromEnvironment() =>
+    /// <summary>The run's seed: PERSONA_ARM_DIFF_SEED when set, else the default.</summary>
+    public static ulong SeedFromEnvironment() =>
         ulong.TryParse(Environment.GetEnvironmentVariable("PERSONA_ARM_DIFF_SEED"), CultureInfo.InvariantCulture, out var seed) ? seed : DefaultSeed;
 
     private static void AssertSameState(TestSequence[] batch, byte[] expected, byte[] actual, ulong seed, int batchIndex)

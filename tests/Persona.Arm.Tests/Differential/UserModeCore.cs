@@ -20,6 +20,11 @@ public sealed class UserModeCore : IEl2Handler
         var entry = ElfSegments.LoadInto(bus, elf);
         core.Reset(entry, 0);
         core.WriteSystemRegister(SystemRegister.HcrEl2, (ulong)(HcrBits.RW | HcrBits.TGE));
+        // What Linux gives EL0: cache maintenance, DC ZVA, CTR_EL0 and WFI/WFE untrapped, FP/SIMD enabled.
+        var sctlr = core.ReadSystemRegister(SystemRegister.SctlrEl1)
+            | (ulong)(SctlrBits.UCI | SctlrBits.UCT | SctlrBits.DZE | SctlrBits.nTWI | SctlrBits.nTWE);
+        core.WriteSystemRegister(SystemRegister.SctlrEl1, sctlr);
+        core.WriteSystemRegister(SystemRegister.CpacrEl1, 3UL << 20);
         core.El2Handler = this;
     }
 

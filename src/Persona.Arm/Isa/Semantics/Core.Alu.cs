@@ -250,6 +250,9 @@ public sealed partial class Core
             case 11:
                 result = RotateRight(n, (int)(m % (ulong)width), width);
                 break;
+            case >= 16 and <= 23:
+                ExecuteCrc32(f);
+                return;
             default:
                 Undefined();
                 return;
