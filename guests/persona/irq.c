@@ -43,6 +43,10 @@ void irq_dispatch(void)
         modem_interrupt();
     } else if (intid == INTID_STORAGE) {
         storage_interrupts++;
+    } else if (intid == INTID_ALERT) {
+        alert_interrupt();
+    } else if (intid == INTID_NOTE) {
+        note_interrupt();
     }
     SYSREG_WRITE(ICC_EOIR1_EL1, iar);
 }

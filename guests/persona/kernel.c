@@ -107,6 +107,7 @@ void kernel_main(u64 mode)
 #if PERSONA_WORK
     char *channel = (char *)hvc_call(HC_CHANNEL, 0);
     say("channel at", (u64)channel);
+    channel_page = channel;
     if (channel) {
         const char *note = "meeting at 10";
         int i = 0;
@@ -138,17 +139,25 @@ void kernel_main(u64 mode)
         day();
     say("done, secret intact", __secret[0] == SECRET_BYTE && __secret[4095] == SECRET_BYTE);
 #else
-    say("share", hvc_call(HC_SHARE, (u64)__channel));
+    u64 shared = hvc_call(HC_SHARE, (u64)__channel);
+    say("share", shared);
     hvc_call(HC_SWITCH, 0);
     puts(NAME ": note: ");
     puts(__channel);
     puts("\n");
-    say("unshare", hvc_call(HC_UNSHARE, (u64)__channel));
+    /* On a day the channel stays open for notifications (alerts.c) until the day is over. */
+    if (!(mode & MODE_DAY))
+        say("unshare", hvc_call(HC_UNSHARE, (u64)__channel));
+    else if (shared == HC_OK)
+        channel_page = __channel;
     if (mode & MODE_DAY)
         say("camera released", hvc_call(HC_RELEASE_DEVICE, DEVICE_CAMERA));
     hvc_call(HC_SWITCH, 0);
-    if (mode & MODE_DAY)
+    if (mode & MODE_DAY) {
         day();
+        channel_page = 0;
+        say("unshare", hvc_call(HC_UNSHARE, (u64)__channel));
+    }
     say("done, secret intact", __secret[0] == SECRET_BYTE && __secret[4095] == SECRET_BYTE);
 #endif
     power_off();

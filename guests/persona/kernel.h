@@ -110,6 +110,23 @@ void camera_hold(void);
 void load_code_from_storage(void);
 u64 hvc_call2(u64 fn, u64 a1, u64 a2);
 
+/* Notifications (alerts.c): the alert inbox the hypervisor emulates per persona (ALERT_LENGTH: bytes of the oldest alert, 0 when
+ * none; ALERT_TEXT + 4*i: its byte i; a write to ALERT_POP drops it), its interrupt, the doorbell interrupt of a note posted by
+ * the other side, and the channel page's two mailboxes (a sequence number, then NOTE_SLOTS slots of NOTE_SLOT_SIZE bytes). */
+#define ALERT_IPA 0x0a002000UL
+enum { ALERT_LENGTH = 0x00, ALERT_POP = 0x04, ALERT_TEXT = 0x100 };
+#define INTID_ALERT 50
+#define INTID_NOTE 51
+#define HC_NOTIFY 0x109
+#define MAILBOX_FROM_PERSONAL 0x800UL
+#define MAILBOX_FROM_WORK 0xc00UL
+#define NOTE_SLOTS_OFFSET 0x40UL
+#define NOTE_SLOTS 7
+#define NOTE_SLOT_SIZE 0x80
+extern volatile char *channel_page;
+void alert_interrupt(void);
+void note_interrupt(void);
+
 /* Persona.Arm's DmaMaster registers (offsets in a DMA device's window), commands and status values. */
 enum { DMA_TARGET = 0x00, DMA_LENGTH = 0x08, DMA_PATTERN = 0x10, DMA_CONTROL = 0x18, DMA_STATUS = 0x20 };
 enum { DMA_START = 1, DMA_DONE = 1, DMA_SMMU_FAULT = 2 };

@@ -16,6 +16,12 @@ public sealed record UserSwitch(Component? To = null) : ExternalEvent;
 /// <param name="Caller">The caller's number.</param>
 public sealed record IncomingCall(Component Line, uint Caller) : ExternalEvent;
 
+/// <summary>An app alert for one persona, which it posts on the notification channel for the other (the scenario's <c>notify</c>).</summary>
+/// <param name="From">The persona whose app raised the alert (it posts the note).</param>
+/// <param name="To">The persona that receives the note (the other one).</param>
+/// <param name="Text">The alert's text (printable ASCII, at most <see cref="Devices.AlertInbox.MaxLength"/> characters).</param>
+public sealed record Notification(Component From, Component To, string Text) : ExternalEvent;
+
 /// <summary>The remote side hangs up the call on a line (the line in a call when none is named).</summary>
 /// <param name="Line">Whose line, or null for the line that is in a call.</param>
 public sealed record RemoteHangUp(Component? Line) : ExternalEvent;

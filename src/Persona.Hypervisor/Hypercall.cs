@@ -29,6 +29,9 @@ public enum Hypercall : ulong
 
     /// <summary>Takes the caller's page at IPA x2 out of device x1's DMA reach.</summary>
     DmaUnmap = 0x108,
+
+    /// <summary>Rings the other persona's doorbell: the caller posted a note on the notification channel (guests/persona/alerts.c).</summary>
+    Notify = 0x109,
 }
 
 /// <summary>What a hypercall returns in x0 (errors as small negative numbers, two's complement).</summary>

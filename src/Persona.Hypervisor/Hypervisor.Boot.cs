@@ -55,6 +55,7 @@ public sealed partial class Hypervisor
         Machine.Cores[0].PowerOn(personalEntry, personalMode | smp, 1);
         PrepareCore(core);
         core.WriteSystemRegister(SystemRegister.VttbrEl2, TablesOf(Component.Personal).Vttbr);
+        StartVirtualCounter(core, Component.Personal);
         freshVcpu = SavedRegisters.Capture(core);
         if (!workGoneAtBoot)
             contexts[0][(int)Component.Work] = NewVcpuContext(Component.Work, workEntry, workMode | smp);

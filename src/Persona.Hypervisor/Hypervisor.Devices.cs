@@ -58,6 +58,11 @@ public sealed partial class Hypervisor
                 Inject(core, persona, VirtualInterrupt.Storage);
             return true;
         }
+        if (DeviceLayout.InWindow(ipa, DeviceLayout.AlertIpa))
+        {
+            result = EmulateAlertInbox(persona, ipa - DeviceLayout.AlertIpa, write);
+            return true;
+        }
         if (DeviceLayout.InWindow(ipa, DeviceLayout.ModemIpa))
         {
             var line = modemLines[(int)persona];

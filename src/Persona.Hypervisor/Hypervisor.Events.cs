@@ -51,6 +51,9 @@ public sealed partial class Hypervisor
             case IncomingCall call:
                 IncomingCallFor(core, call, steps);
                 break;
+            case Notification notification:
+                DeliverAlert(core, notification);
+                break;
             case RemoteHangUp hangUp:
                 var line = hangUp.Line ?? HypervisorLayout.Personas.Cast<Component?>().FirstOrDefault(p => modemLines[(int)p!.Value].Status != LineStatus.Idle);
                 if (line is not { } persona || !modemLines[(int)persona].RemoteHangUp())

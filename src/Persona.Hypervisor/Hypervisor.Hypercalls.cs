@@ -22,6 +22,7 @@ public sealed partial class Hypervisor
             Hypercall.Switch => RequestSwitch(core, persona, steps),
             Hypercall.DmaMap => MapForDma(core, persona, argument, steps),
             Hypercall.DmaUnmap => UnmapForDma(core, persona, argument, steps),
+            Hypercall.Notify => RingDoorbell(core, persona),
             _ => HypercallResult.Unknown,
         };
         if ((Hypercall)function != Hypercall.Switch || result != HypercallResult.Ok)

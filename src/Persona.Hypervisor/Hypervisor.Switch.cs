@@ -22,7 +22,11 @@ public sealed partial class Hypervisor
         }
         if (contexts[core.CoreId][(int)to] is null)
             throw new InvalidOperationException($"{to} has no context to restore on core {core.CoreId}");
+        PrepareVirtualCounter(to);
+        var outgoingOffset = core.ReadSystemRegister(VirtualOffsetKey);
         SwitchCore(core, to);
+        if (Mutants.HasFlag(HypervisorMutant.SwitchRestoresOtherVirtualOffset) && live[core.CoreId] == to)
+            core.WriteSystemRegister(VirtualOffsetKey, outgoingOffset);
         Foreground = to;
         steps.Add(SpecStep.Of("switchTo", true, ("to", to)));
         for (var k = 0; k < CoreCount; k++)

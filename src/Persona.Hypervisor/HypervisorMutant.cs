@@ -82,4 +82,8 @@ public enum HypervisorMutant
     /// <summary>The wipe's device revocation unmaps a work device's registers but leaves its DMA alone: the SMMU stream still
     /// translates through the table holding work pages, and the engine keeps its registers.</summary>
     WipeSkipsDmaRevocation = 1 << 24,
+
+    /// <summary>A world switch restores the incoming persona's context but leaves the outgoing persona's CNTVOFF_EL2 on the core (the
+    /// incoming persona's virtual counter jumps to the other persona's time).</summary>
+    SwitchRestoresOtherVirtualOffset = 1 << 25,
 }

@@ -25,7 +25,7 @@ public sealed class ScenarioEventTests
     [InlineData("at 3ms\n", "t:2: expected 'at TIME EVENT'")]
     [InlineData("at soon switch\n", "t:2: 'soon' is not a time")]
     [InlineData("at 3 switch\n", "t:2: '3' is not a time")]
-    [InlineData("at 3ms reboot\n", "t:2: unknown event 'reboot' (known: switch, call, hangup)")]
+    [InlineData("at 3ms reboot\n", "t:2: unknown event 'reboot' (known: switch, call, hangup, notify)")]
     [InlineData("at 3ms switch now\n", "t:2: event 'switch': takes no arguments, not 'now'")]
     [InlineData("at 3ms call boss\n", "t:2: event 'call': 'boss' is not a persona")]
     [InlineData("at 3ms call work from=x\n", "t:2: event 'call': 'from=x' is not 'from=NUMBER'")]

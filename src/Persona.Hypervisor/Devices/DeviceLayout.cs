@@ -9,6 +9,9 @@ public static class DeviceLayout
     /// <summary>The persona's modem line (IPA): never mapped, every access traps to the modem mediator.</summary>
     public const ulong ModemIpa = 0x0a00_1000;
 
+    /// <summary>The IPA of each persona's alert inbox (<see cref="AlertInbox"/>).</summary>
+    public const ulong AlertIpa = 0x0a00_2000;
+
     /// <summary>The size of each emulated device's window.</summary>
     public const ulong WindowSize = 0x1000;
 
@@ -27,4 +30,10 @@ public enum VirtualInterrupt
 
     /// <summary>The modem line's ring or remote hang-up (SPI).</summary>
     Modem = 49,
+
+    /// <summary>An app alert waits in the persona's alert inbox (SPI).</summary>
+    Alert = 50,
+
+    /// <summary>The other persona posted a note on the notification channel (its doorbell hypercall; SPI).</summary>
+    Note = 51,
 }

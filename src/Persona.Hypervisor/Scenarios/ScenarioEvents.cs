@@ -28,6 +28,7 @@ public static class ScenarioEvents
             1 => Persona(args[0]),
             _ => throw new FormatException("expected 'hangup [personal|work]'"),
         }),
+        ["notify"] = NotifyEvent.Parse,
     };
 
     /// <summary>The caller's number when the scenario names none.</summary>

@@ -38,7 +38,7 @@ public sealed partial class Hypervisor
         context[SavedRegisters.IndexOf(SystemRegister.ElrEl2)] = entry;
         context[SavedRegisters.IndexOf(SystemRegister.SpsrEl2)] = FirstEntrySpsr;
         context[SavedRegisters.IndexOf(SystemRegister.VttbrEl2)] = TablesOf(persona).Vttbr;
-        return context;
+        return WithVirtualOffset(persona, context);
     }
 
     /// <summary>Saves the vCPU a core runs and restores its vCPU of <paramref name="to"/> (parking the core when it has none, or

@@ -77,6 +77,9 @@ public static class SavedRegisters
         31 + CoreOwned.Count + Platform.ToList().FindIndex(r => r.Name == name) is var i && i >= 31 + CoreOwned.Count
             ? i : throw new ArgumentException($"{name} is not in a persona's context", nameof(name));
 
+    /// <summary>The encoding of a platform-implemented register (by its name in <see cref="Platform"/>).</summary>
+    public static SystemRegisterKey KeyOfPlatform(string name) => Platform[IndexOfPlatform(name) - 31 - CoreOwned.Count].Key;
+
     /// <summary>The bits of register <paramref name="index"/> that are state a switch must restore: CNTV_CTL_EL0.ISTATUS is computed
     /// from the counter (it may rise while the persona waits in the background), not saved state.</summary>
     public static ulong RestoredBits(int index) => index == IndexOfPlatform("CNTV_CTL_EL0") ? ~TimerStatusBit : ulong.MaxValue;
