@@ -36,6 +36,7 @@ public static class ExitCodes
         Persona.Smt.SmtInputException s => s.Message,
         Persona.Systematic.Testing.SystematicInputException s => s.Message,
         Persona.Hypervisor.Scenarios.ScenarioFileException s => s.Message,
+        Persona.Hypervisor.PlatformFitException f => f.Message,
         _ => null,
     };
 }

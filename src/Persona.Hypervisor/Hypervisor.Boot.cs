@@ -25,7 +25,7 @@ public sealed partial class Hypervisor
     public const ulong SmpModeFlag = (ulong)Running.KernelFlags.Smp;
 
     /// <summary>The largest kernel image the loader accepts (it is staged in a scratch buffer of this size).</summary>
-    private const int MaxKernelSize = 2 << 20;
+    internal const int MaxKernelSize = 2 << 20;
 
     /// <summary>Builds the stage-2 tables, loads both kernels, and powers the boot core on in the personal persona.</summary>
     /// <param name="personalKernel">The personal kernel's ELF bytes (linked at <see cref="HypervisorLayout.GuestRamIpa"/>).</param>

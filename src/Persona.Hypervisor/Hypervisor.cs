@@ -34,7 +34,7 @@ public sealed partial class Hypervisor : IEl2Handler
         live = new Component?[machine.Cores.Count];
         contextEdits = [.. machine.Cores.Select(_ => new Dictionary<int, ulong>[] { [], [] })];
         live[0] = Component.Personal;
-        var pool = new TablePool(machine.Bus.Ram, HypervisorLayout.TablePoolBase, HypervisorLayout.TablePoolSize);
+        var pool = new TablePool(machine.Bus.Ram, PlatformFit.TablePoolBase(platform), HypervisorLayout.TablePoolSize);
         foreach (var persona in HypervisorLayout.Personas)
         {
             var vmid = HypervisorLayout.VmidOf(mutants.HasFlag(HypervisorMutant.WrongVmid) ? Component.Personal : persona);

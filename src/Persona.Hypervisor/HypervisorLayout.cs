@@ -20,10 +20,7 @@ public static class HypervisorLayout
     /// <summary>How many borrowed pages a persona can have at once.</summary>
     public const int ChannelSlots = 16;
 
-    /// <summary>Where the stage-2 table pool starts (inside the hypervisor's own RAM region).</summary>
-    public const ulong TablePoolBase = 0x4080_0000;
-
-    /// <summary>The stage-2 table pool's size.</summary>
+    /// <summary>The stage-2 table pool's size (where it starts follows the platform: <see cref="PlatformFit.TablePoolBase"/>).</summary>
     public const ulong TablePoolSize = 4UL << 20;
 
     /// <summary>The IPA size in bits (VTCR_EL2.T0SZ = 64 - this).</summary>

@@ -3,7 +3,7 @@ namespace Persona.Smt;
 /// <summary>The solver options Persona pins so that a proof result reproduces: the random seed, the per-check timeout
 /// and which Z3 solver runs the checks.</summary>
 /// <param name="RandomSeed">Z3's <c>random_seed</c>, set on every solver.</param>
-/// <param name="TimeoutMilliseconds">Z3's per-check <c>timeout</c>; zero means no timeout.</param>
+/// <param name="TimeoutMilliseconds">The per-check timeout, enforced by interrupting Z3 (not by Z3's own timer); zero means no timeout.</param>
 /// <param name="Kind">Which Z3 solver each session uses.</param>
 public sealed record SmtOptions(uint RandomSeed = 0, uint TimeoutMilliseconds = 0, SmtSolverKind Kind = SmtSolverKind.General)
 {

@@ -57,14 +57,16 @@ public static class VerifyCommand
             });
         var table = new Table().Border(TableBorder.Rounded).AddColumn("stage").AddColumn("result").AddColumn("summary").AddColumn(new TableColumn("time (s)").RightAligned());
         foreach (var r in results)
-            table.AddRow(r.Stage, r.Passed ? "[green]passed[/]" : "[red]FAILED[/]", Markup.Escape(r.Summary), r.Seconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture));
+            table.AddRow(r.Stage, r.NotApplicable is not null ? "[yellow]not applicable[/]" : r.Passed ? "[green]passed[/]" : "[red]FAILED[/]", Markup.Escape(r.Summary), r.Seconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture));
         AnsiConsole.Write(table);
+        foreach (var r in results.Where(r => r.NotApplicable is not null))
+            AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(r.Stage)} not applicable:[/] {Markup.Escape(r.NotApplicable!)}");
         foreach (var evidence in results.SelectMany(r => r.Evidence)) AnsiConsole.WriteLine(evidence);
         var report = new VerifyReport(platform, options, results);
         var writing = System.Diagnostics.Stopwatch.StartNew();
         var paths = ReportFiles.Write(report, options.ReportDirectory);
         AnsiConsole.MarkupLine($"reports ({writing.ElapsedMilliseconds} ms): {Markup.Escape(string.Join(", ", paths))}");
-        AnsiConsole.MarkupLine(report.Passed ? "[green bold]verified[/]" : "[red bold]verification failed[/]");
+        AnsiConsole.MarkupLine(report.Passed ? $"[green bold]{Markup.Escape(report.Verdict)}[/]" : $"[red bold]{Markup.Escape(report.Verdict)}[/]");
         return report.ExitCode;
     }
 }

@@ -7,7 +7,7 @@ public static partial class HtmlReport
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1200px;padding:0 18px 40px;color:#1d2330}
 h1{font-size:24px;margin:18px 0 4px} h2{font-size:19px;border-bottom:2px solid #e3e6ec;padding-bottom:4px;margin-top:34px} h3{font-size:15px}
 nav a{color:#2f6fb5} code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12.5px}
-.verdict.pass,span.pass,p.pass{color:#1d7a3a} .verdict.fail,span.fail,p.fail,.verdict.refuted,.verdict.unknown{color:#b3261e;font-weight:600}
+.verdict.pass,span.pass,p.pass{color:#1d7a3a} .verdict.na{color:#8a6d00;font-weight:600} .verdict.fail,span.fail,p.fail,.verdict.refuted,.verdict.unknown{color:#b3261e;font-weight:600}
 tr.fail td:first-child{box-shadow:inset 4px 0 0 #b3261e}
 span.verdict{padding:1px 8px;border-radius:4px} span.verdict.pass{background:#e2f4e7} span.verdict.fail{background:#fbe3e1}
 .lead{color:#3b4455;max-width:900px} .muted{color:#6b7385;font-weight:normal}

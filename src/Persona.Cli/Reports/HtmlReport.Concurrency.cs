@@ -11,7 +11,7 @@ public static partial class HtmlReport
         var outcomes = report.Systematic;
         if (outcomes.Count == 0)
         {
-            NotRun(s, "systematic tests");
+            NotRun(s, report, "systematic tests");
             return;
         }
         var bugs = outcomes.Where(o => o.Evidence is not null).ToList();

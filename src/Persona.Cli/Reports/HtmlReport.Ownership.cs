@@ -23,7 +23,7 @@ public static partial class HtmlReport
         s.Append("<section id=\"ownership\"><h2>Page ownership over time</h2>\n");
         if (report.Scenario is not { } scenario)
         {
-            NotRun(s, "validated scenario");
+            NotRun(s, report, "validated scenario");
             return;
         }
         var timeline = scenario.Ownership;

@@ -13,7 +13,7 @@ public static partial class HtmlReport
         s.Append("<section id=\"proofs\"><h2>Proofs</h2>\n");
         if (report.Proofs is not { } run)
         {
-            NotRun(s, "proofs");
+            NotRun(s, report, "proofs");
             return;
         }
         var results = run.Results;

@@ -15,7 +15,7 @@ public static partial class HtmlReport
         s.Append("<section id=\"traps\"><h2>Traps in the validated scenario</h2>\n");
         if (report.Scenario is not { } scenario)
         {
-            NotRun(s, "validated scenario");
+            NotRun(s, report, "validated scenario");
             return;
         }
         var stats = scenario.Statistics;

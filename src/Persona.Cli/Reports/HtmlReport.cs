@@ -50,10 +50,10 @@ public static partial class HtmlReport
         s.Append("<table class=\"summary\"><thead><tr><th>stage</th><th>verdict</th><th>counts</th><th class=\"num\">time (s)</th></tr></thead><tbody>\n");
         foreach (var stage in report.Stages)
         {
-            var cls = stage.Passed ? "pass" : "fail";
+            var cls = stage.NotApplicable is not null ? "na" : stage.Passed ? "pass" : "fail";
             s.Append("<tr class=\"").Append(cls).Append("\" data-stage=\"").Append(Html.Text(stage.Stage)).Append("\"><td>").Append(Html.Text(stage.Stage))
-                .Append("</td><td class=\"verdict ").Append(cls).Append("\">").Append(stage.Passed ? "passed" : "FAILED").Append("</td><td>")
-                .Append(Html.Text(stage.Summary)).Append("</td><td class=\"num\">").Append(Html.Number(stage.Seconds, "0.0")).Append("</td></tr>\n");
+                .Append("</td><td class=\"verdict ").Append(cls).Append("\">").Append(stage.Verdict).Append("</td><td>")
+                .Append(Html.Text(stage.NotApplicable is { } reason ? $"not applicable: {reason}" : stage.Summary)).Append("</td><td class=\"num\">").Append(Html.Number(stage.Seconds, "0.0")).Append("</td></tr>\n");
         }
         s.Append("</tbody><tfoot><tr><td>verdict</td><td class=\"verdict ").Append(report.Passed ? "pass" : "fail").Append("\">")
             .Append(Html.Text(report.Verdict)).Append("</td><td>exit code ").Append(report.ExitCode).Append("</td><td class=\"num\">")
@@ -72,7 +72,11 @@ public static partial class HtmlReport
     private static void Figure(StringBuilder s, string id, long value, string label) =>
         s.Append("<span class=\"figure\"><span class=\"value\" id=\"").Append(id).Append("\">").Append(value).Append("</span> ").Append(Html.Text(label)).Append("</span>");
 
-    private static void NotRun(StringBuilder s, string what) =>
-        s.Append("<p class=\"lead\">The ").Append(Html.Text(what)).Append(" stage did not run.</p></section>\n");
+    private static void NotRun(StringBuilder s, VerifyReport report, string what)
+    {
+        var reason = report.Stages.FirstOrDefault(x => x.Stage == what)?.NotApplicable;
+        s.Append("<p class=\"lead\">The ").Append(Html.Text(what)).Append(" stage ")
+            .Append(reason is null ? "did not run." : "was not applicable on this platform: " + Html.Text(reason)).Append("</p></section>\n");
+    }
 
 }

@@ -17,7 +17,9 @@ public sealed record VerifyReport(Platform Platform, VerifyOptions Options, IRea
     public int ExitCode => Passed ? ExitCodes.Ok : ExitCodes.VerificationFailed;
 
     /// <summary>The verdict in one word, as the console prints it.</summary>
-    public string Verdict => Passed ? "verified" : "verification failed";
+    public string Verdict => !Passed ? "verification failed"
+        : Stages.Where(s => s.NotApplicable is not null).Select(s => s.Stage).ToList() is [_, ..] skipped ? $"verified, except {string.Join(" and ", skipped)} (not applicable)"
+        : "verified";
 
     /// <summary>The proof run, when the proofs stage ran.</summary>
     public ProofRun? Proofs => Stages.Select(s => s.Data).OfType<ProofRun>().FirstOrDefault();

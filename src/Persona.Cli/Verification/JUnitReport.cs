@@ -17,11 +17,12 @@ public static class JUnitReport
             var cases = stage.Data is ProofRun run
                 ? run.Results.Select(r => Case(stage.Stage, r.Id, r.Milliseconds / 1000, r.Status == ProofStatus.Proved,
                     r.Counterexample?.ToText() ?? $"{r.Status}: {r.Reason}")).ToList()
-                : [Case(stage.Stage, stage.Stage, stage.Seconds, stage.Passed, string.Join("\n", stage.Evidence))];
+                : [Case(stage.Stage, stage.Stage, stage.Seconds, stage.Passed, string.Join("\n", stage.Evidence), stage.NotApplicable)];
             suites.Add(new XElement("testsuite",
                 new XAttribute("name", stage.Stage),
                 new XAttribute("tests", cases.Count),
                 new XAttribute("failures", cases.Count(c => c.Element("failure") is not null)),
+                new XAttribute("skipped", cases.Count(c => c.Element("skipped") is not null)),
                 new XAttribute("time", Seconds(stage.Seconds)),
                 new XElement("system-out", stage.Summary),
                 cases));
@@ -29,10 +30,12 @@ public static class JUnitReport
         return new XDocument(new XDeclaration("1.0", "utf-8", null), suites);
     }
 
-    private static XElement Case(string suite, string name, double seconds, bool passed, string evidence)
+    private static XElement Case(string suite, string name, double seconds, bool passed, string evidence, string? notApplicable = null)
     {
         var element = new XElement("testcase", new XAttribute("classname", suite), new XAttribute("name", name), new XAttribute("time", Seconds(seconds)));
-        if (!passed) element.Add(new XElement("failure", new XAttribute("message", $"{name} failed"), evidence));
+        if (notApplicable is not null)
+            element.Add(new XElement("skipped", new XAttribute("message", notApplicable)));
+        else if (!passed) element.Add(new XElement("failure", new XAttribute("message", $"{name} failed"), evidence));
         return element;
     }
 

@@ -18,8 +18,14 @@ public sealed class ScenarioStage(HypervisorMutant mutants = HypervisorMutant.No
     public StageResult Run(Platform platform, VerifyOptions options, IProgress<double> progress)
     {
         var clock = Stopwatch.StartNew();
+        // A platform the emulated handset cannot boot on (tiny.platform) is still a platform the proofs can check: say why, do not fail.
+        if (PlatformFit.Problems(platform) is [var (field, fault), ..])
+        {
+            progress.Report(1.0);
+            return StageResult.Skipped(Name, $"{platform.Source}: {field}: {fault}", clock.Elapsed.TotalSeconds);
+        }
         var scenario = Scenario.Default;
-        var (report, recorder) = RunRecorded(scenario);
+        var (report, recorder) = RunRecorded(scenario, platform);
         var run = report.Run;
         var evidence = new List<string>();
         if (run.Violation is { } violation) evidence.Add(violation.ToString());
@@ -38,7 +44,7 @@ public sealed class ScenarioStage(HypervisorMutant mutants = HypervisorMutant.No
     /// Runs the scenario through <see cref="ScenarioRunner"/> (so every scenario feature applies) with a recorder beside the validator:
     /// the hypervisor has one observer slot, so a fan-out forwards every trap to both.
     /// </summary>
-    private (ScenarioReport Report, ScenarioRecorder Recorder) RunRecorded(Scenario scenario)
+    private (ScenarioReport Report, ScenarioRecorder Recorder) RunRecorded(Scenario scenario, Platform platform)
     {
         ScenarioRecorder? recorder = null;
         ITrapObserver Attach(Hypervisor.Hypervisor hypervisor, ITrapObserver? validator)
@@ -49,7 +55,7 @@ public sealed class ScenarioStage(HypervisorMutant mutants = HypervisorMutant.No
 
         using (PersonaRun.Observe(Attach))
         {
-            var report = mutants == HypervisorMutant.None ? ScenarioRunner.Run(scenario) : RunWithMutants(scenario);
+            var report = mutants == HypervisorMutant.None ? ScenarioRunner.Run(scenario, platform) : RunWithMutants(scenario, platform);
             return (report, recorder ?? throw new InvalidOperationException("the scenario ran without building a hypervisor"));
         }
     }
@@ -58,9 +64,9 @@ public sealed class ScenarioStage(HypervisorMutant mutants = HypervisorMutant.No
     /// A seeded-bug run (the report tests' way to draw a violation): ScenarioRunner takes no mutants, so this builds the options the same
     /// way for the scenario's basic settings; normal verification never comes here.
     /// </summary>
-    private ScenarioReport RunWithMutants(Scenario scenario)
+    private ScenarioReport RunWithMutants(Scenario scenario, Platform platform)
     {
-        var run = PersonaRun.Run(new RunOptions(mutants, scenario.WorkMode, Validate: true, MaxInstructions: scenario.MaxInstructions));
+        var run = PersonaRun.Run(platform, new RunOptions(mutants, scenario.WorkMode, Validate: true, MaxInstructions: scenario.MaxInstructions));
         var missed = scenario.Expectations
             .Where(e => !(e.Persona == Component.Personal ? run.PersonalUart : run.WorkUart).Contains(e.Text, StringComparison.Ordinal))
             .ToList();

@@ -13,10 +13,7 @@ namespace Persona.Hypervisor.Dma;
 /// must not be reachable by DMA. A private table holds exactly the pages mapped for the device.</remarks>
 public sealed class SmmuDriver
 {
-    /// <summary>Where the DMA tables live: after the CPU stage-2 pool in the hypervisor's region.</summary>
-    public const ulong PoolBase = HypervisorLayout.TablePoolBase + HypervisorLayout.TablePoolSize;
-
-    /// <summary>The size of the DMA table pool (the stream table page plus each stream's table pages).</summary>
+    /// <summary>The size of the DMA table pool (it starts after the CPU stage-2 pool: <see cref="PlatformFit.SmmuPoolBase"/>) (the stream table page plus each stream's table pages).</summary>
     public const ulong PoolSize = 1UL << 20;
 
     private readonly Machine machine;
@@ -28,7 +25,7 @@ public sealed class SmmuDriver
     {
         this.machine = machine;
         Smmu = machine.Smmu ?? throw new InvalidOperationException("the machine has no SMMU");
-        var pool = new TablePool(machine.Bus.Ram, PoolBase, PoolSize);
+        var pool = new TablePool(machine.Bus.Ram, PlatformFit.SmmuPoolBase(platform), PoolSize);
         StreamTableBase = pool.Allocate();
         var count = DmaStreams.CountOf(platform);
         tables = [.. Enumerable.Range(0, count).Select(s => new Stage2Tables(Spec.Model.Component.Hypervisor, DmaStreams.VmidOf(s), pool))];

@@ -90,6 +90,7 @@ public static partial class PersonaRun
     /// <remarks><paramref name="persistent"/>: the non-volatile memory a power loss left (a reboot), or null for a factory-fresh handset.</remarks>
     public static (Machine Machine, Hypervisor Hypervisor, Validator? Validator) Build(Platform platform, RunOptions options, Wipe.PersistentImage? persistent = null)
     {
+        PlatformFit.Require(platform);
         IScheduler scheduler = options.SchedulerSeed is { } seed ? new Smp.SeededScheduler(seed, options.Quantum) : new RoundRobinScheduler(options.Quantum);
         var machine = new Machine(new MachineOptions { CoreCount = options.Cores, RamSize = platform.Ram.Size, Scheduler = scheduler }, InterpreterCore.Factory(), Stream.Null);
         if (persistent is not null)
