@@ -61,23 +61,44 @@ internal sealed partial class HostileProgramGenerator
         return new HostileProgram(-1, regions, [.. Enumerable.Range(0, vcpus).Select(v => (IReadOnlyList<HostileAction>)[new HostileAction(HostileLayout.RegionOf(v), "idle: wfi; b .-4")])]);
     }
 
+    /// <summary>A hand-written program for regression tests: the same prologue, vectors and data as a generated one, then
+    /// <paramref name="body"/>, then WFI forever.</summary>
+    public static HostileProgram Directed(string what, IEnumerable<uint> body)
+    {
+        var generator = new HostileProgramGenerator(0, new HostileProfile());
+        generator.region = HostileLayout.RegionOf(0);
+        generator.Prologue();
+        generator.Note(what);
+        generator.Emit(body);
+        generator.Note("idle (wfi; b .-4)");
+        generator.Emit(Wfi);
+        generator.Emit(Branch(-1));
+        return new HostileProgram(-1, [generator.Image()], [[.. generator.listing]]);
+    }
+
     private (byte[] Region, IReadOnlyList<HostileAction> Listing) GenerateVcpu(int vcpu)
     {
         code.Clear();
         listing.Clear();
         region = HostileLayout.RegionOf(vcpu);
-        var image = new byte[HostileLayout.RegionBytes];
         Prologue();
         var actions = random.Next(profile.MinActions, profile.MaxActions + 1);
         for (var i = 0; i < actions && code.Count * 4 < HostileLayout.CodeBytes - 1024; i++)
             Act();
         Finale();
+        return (Image(), [.. listing]);
+    }
+
+    /// <summary>The region image: the code so far, the vectors, the identity map and the hostile virtqueue.</summary>
+    private byte[] Image()
+    {
+        var image = new byte[HostileLayout.RegionBytes];
         for (var i = 0; i < code.Count; i++)
             BinaryPrimitives.WriteUInt32LittleEndian(image.AsSpan(i * 4), code[i]);
         WriteVectors(image.AsSpan(HostileLayout.VectorsOffset));
         WriteIdentityTable(image.AsSpan(HostileLayout.IdentityTableOffset));
         WriteHostileQueue(image);
-        return (image, [.. listing]);
+        return image;
     }
 
     private ulong Here => region + ((ulong)code.Count * 4);
