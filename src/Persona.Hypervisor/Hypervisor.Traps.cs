@@ -10,6 +10,7 @@ public sealed partial class Hypervisor
 {
     // PSCI identifiers and results come from the platform's one definition (Persona.Arm's PsciFunction/PsciResult).
     private const ulong PsciSystemOff = (ulong)PsciFunction.SystemOff;
+    private const ulong PsciSystemReset = (ulong)PsciFunction.SystemReset;
     private const ulong PsciCpuOff = (ulong)PsciFunction.CpuOff;
     private const ulong PsciCpuOn = (ulong)PsciFunction.CpuOn64;
     private const ulong PsciNotSupported = unchecked((ulong)(long)PsciResult.NotSupported);
@@ -117,6 +118,13 @@ public sealed partial class Hypervisor
         {
             Halt(core, persona, steps, "powered off");
             return $"SMC PSCI 0x{function:x} (power off)";
+        }
+        // A persona's SYSTEM_RESET never resets the handset (the other persona runs on): the caller stops, as for SYSTEM_OFF. PSCI
+        // says the call does not return, and the hypervisor offers no persona reboot, so stopping is the only faithful answer.
+        if (function == PsciSystemReset)
+        {
+            Halt(core, persona, steps, "stopped: SYSTEM_RESET stops only the calling persona");
+            return $"SMC PSCI 0x{function:x} (system reset: the persona stops)";
         }
         core.SetX(0, PsciNotSupported);
         Note($"{persona}: PSCI function 0x{function:x} not supported");

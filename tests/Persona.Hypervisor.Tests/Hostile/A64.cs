@@ -37,6 +37,12 @@ public static class A64
     /// <summary>ADD Xd|SP, Xn|SP, #imm12.</summary>
     public static uint AddImmediate(int rd, int rn, int imm12) => 0x91000000u | ((uint)(imm12 & 0xFFF) << 10) | ((uint)rn << 5) | (uint)rd;
 
+    /// <summary>AND X28, X28, #0xFFFF_FFFF_FFCF_FFFF: clears SPSR's IL (bit 20) and SS (bit 21).</summary>
+    public const uint ClearIllegalAndStepX28 = 0x926AF79C;
+
+    /// <summary>AND X28, X28, #~3: aligns an address down to an instruction.</summary>
+    public const uint AlignX28 = 0x927EF79C;
+
     /// <summary>SUBS Xd, Xn, #imm12.</summary>
     public static uint SubsImmediate(int rd, int rn, int imm12) => 0xF1000000u | ((uint)(imm12 & 0xFFF) << 10) | ((uint)rn << 5) | (uint)rd;
 

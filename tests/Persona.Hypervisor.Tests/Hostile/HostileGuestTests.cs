@@ -45,7 +45,10 @@ public sealed class HostileGuestTests(ITestOutputHelper output)
         var program = HostileProgramGenerator.Generate(seed, new HostileProfile(Vcpus: cores));
         var idle = IdleRuns.GetOrAdd((cores, wipe), key => CheckedIdle(key.Cores, key.Wipe));
         var run = Bounded(seed, () => HostileRun.Run(program, wipe, cores));
-        output.WriteLine($"seed {seed} ({cores} core(s), wipe {wipe}): {run.Stop?.ToString() ?? "no stop"}, {run.Traps} traps, {run.Log.Count} log lines");
+        var where = run.WorkPc is { } pc ? program.Locate(0, pc) : "no context";
+        output.WriteLine($"seed {seed} ({cores} core(s), wipe {wipe}): {run.Stop?.ToString() ?? "no stop"}, {run.Traps} traps, work {(run.WorkHalted ? "stopped" : "running")} at {where}");
+        if (Environment.GetEnvironmentVariable("PERSONA_HOSTILE_VERBOSE") == "1")
+            output.WriteLine(string.Join('\n', run.Log.Where(l => l.StartsWith("Work", StringComparison.Ordinal)).TakeLast(8)));
         if (Failure(run, idle) is not { } failure)
             return null;
         output.WriteLine($"seed {seed} FAILED: {failure}");

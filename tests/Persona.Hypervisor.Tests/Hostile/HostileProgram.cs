@@ -39,14 +39,36 @@ internal static class HostileLayout
     public static ulong RegionOf(int vcpu) => ProgramIpa + ((ulong)vcpu * VcpuStride);
 }
 
+/// <summary>One stretch of a hostile program: where it starts and what it attempts.</summary>
+/// <param name="Ipa">The IPA of its first instruction.</param>
+/// <param name="What">What it does, for a reader.</param>
+internal sealed record HostileAction(ulong Ipa, string What)
+{
+    /// <inheritdoc/>
+    public override string ToString() => $"0x{Ipa:x}: {What}";
+}
+
 /// <summary>A hostile program for the work persona, generated from a seed: one region image per vCPU, and a listing of what each
 /// stretch of code attempts (printed when a property fails, so a reader sees the attack that broke it).</summary>
 /// <param name="Seed">The seed it was generated from (the same seed always gives the same words).</param>
 /// <param name="Regions">Per vCPU, the 64 KiB region image (code, vectors, data) to place at <see cref="HostileLayout.RegionOf"/>.</param>
-/// <param name="Listing">Per vCPU, one line per action: its IPA and what it does.</param>
-internal sealed record HostileProgram(int Seed, byte[][] Regions, IReadOnlyList<string>[] Listing)
+/// <param name="Listing">Per vCPU, its actions in program order.</param>
+internal sealed record HostileProgram(int Seed, byte[][] Regions, IReadOnlyList<HostileAction>[] Listing)
 {
     /// <summary>The program's listing as text (for a test's output).</summary>
     public string Describe(int maxLines = 400) => string.Join('\n', Listing.SelectMany((lines, vcpu) =>
         lines.Take(maxLines).Select(l => $"vcpu{vcpu} {l}").Append(lines.Count > maxLines ? $"vcpu{vcpu} ... {lines.Count - maxLines} more" : "")));
+
+    /// <summary>Where a PC is in a vCPU's program: "action k of n (what)", or where else it is.</summary>
+    public string Locate(int vcpu, ulong pc)
+    {
+        var actions = Listing[vcpu];
+        var region = HostileLayout.RegionOf(vcpu);
+        if (pc < region || pc >= region + HostileLayout.RegionBytes)
+            return $"outside its program region (PC 0x{pc:x})";
+        if (pc >= region + HostileLayout.CodeBytes)
+            return $"in its vectors or data (PC 0x{pc:x})";
+        var index = actions.Count(a => a.Ipa <= pc) - 1;
+        return index < 0 ? $"before its first action (PC 0x{pc:x})" : $"action {index} of {actions.Count} ({actions[index]}; PC 0x{pc:x})";
+    }
 }

@@ -27,7 +27,8 @@ internal sealed partial class HostileProgramGenerator
             case < 38: Psci(); break;
             case < 58: MemoryAccess(); break;
             case < 62: HostileVirtqueue(); break;
-            case < 64: ModemLine(); break;
+            case < 63: ModemLine(); break;
+            case < 64: DmaTransfer(); break;
             case < 70: Maintenance(); break;
             case < 73: Wait(); break;
             case < 77: CraftedEret(); break;
@@ -45,8 +46,9 @@ internal sealed partial class HostileProgramGenerator
     private void WriteSystemRegister()
     {
         var (name, encoding) = random.Next(6) == 0 ? RandomEncoding() : HostileTargets.SystemRegisters[random.Next(HostileTargets.SystemRegisters.Length)];
-        var value = encoding == SctlrEl1 ? (random.Next(5) == 0 ? AnyValue() : AnyValue() & ~1UL) | SctlrOff
-            : encoding == VbarEl1 && random.Next(5) != 0 ? region + HostileLayout.VectorsOffset
+        // SCTLR_EL1.M only through the identity map (StageOne): random tables would make every fetch fault, the vectors' included.
+        var value = encoding == SctlrEl1 ? (AnyValue() & ~1UL) | SctlrOff
+            : encoding == VbarEl1 && random.Next(8) != 0 ? region + HostileLayout.VectorsOffset
             : AnyValue();
         Note($"MSR {name}, 0x{value:x}");
         Load(Value, value);
@@ -191,6 +193,33 @@ internal sealed partial class HostileProgramGenerator
         }
     }
 
+    /// <summary>A DMA-capable device the work persona may hold (display or audio in the foreground; the camera only when declared
+    /// channels are attacked): ask for it, map a page for it, and program a transfer at an IOVA of the seed's choosing.</summary>
+    private void DmaTransfer()
+    {
+        int[] devices = profile.AttackDeclaredChannels ? [0, 2, 3] : [0, 2];
+        var device = devices[random.Next(devices.Length)];
+        var window = 0x0A10_0000UL + ((ulong)device * 0x1000);
+        var page = random.Next(2) == 0 ? region + HostileLayout.DeviceRingOffset + 0x1000 : AddressValue() & ~0xFFFUL;
+        var target = random.Next(3) switch { 0 => page, 1 => page + 0xF00, _ => AddressValue() };
+        var length = random.Next(3) switch { 0 => 64UL, 1 => 0x2000UL, _ => AnyValue() };
+        Note($"DMA: device {device} requested, page 0x{page:x} mapped, transfer of 0x{length:x} bytes at IOVA 0x{target:x}");
+        Load(0, 0x103);
+        Load(1, (ulong)device);
+        Emit(Hvc(0));
+        Load(0, 0x107);
+        Load(1, (ulong)device);
+        Load(2, page);
+        Emit(Hvc(0));
+        Load(Address, window);
+        foreach (var (offset, value) in new[] { (0, target), (1, length), (2, (ulong)random.Next(256)), (3, 1UL) })
+        {
+            Load(Value, value);
+            Emit(LoadStore(false, 3, Value, Address, offset));
+        }
+        Emit(LoadStore(true, 3, Second, Address, 4));
+    }
+
     private void Maintenance()
     {
         var (name, operation) = random.Next(8) == 0 ? RandomEncoding() : HostileTargets.Maintenance[random.Next(HostileTargets.Maintenance.Length)];
@@ -214,7 +243,7 @@ internal sealed partial class HostileProgramGenerator
     {
         ulong mode = random.Next(8) switch { 0 => 0, 1 => 4, 2 => 5, 3 => 9, 4 => 8, 5 => 0xD, 6 => 0x10, _ => (ulong)random.Next(32) };
         var spsr = random.Next(4) == 0 ? AnyValue() : mode | ((ulong)random.Next(16) << 6) | (random.Next(6) == 0 ? 1UL << 20 : 0) | (random.Next(6) == 0 ? 1UL << 21 : 0);
-        var comesBack = random.Next(6) != 0;
+        var comesBack = random.Next(16) != 0;
         var elr = comesBack ? 0 : (random.Next(2) == 0 ? AddressValue() : AnyValue());
         Note($"ERET SPSR=0x{spsr:x} ELR={(comesBack ? "the next instruction" : $"0x{elr:x}")}");
         Load(Value, spsr);
@@ -351,7 +380,7 @@ internal sealed partial class HostileProgramGenerator
 
     private void Vectors()
     {
-        var junk = random.Next(3) == 0;
+        var junk = random.Next(6) == 0;
         var vbar = junk ? AnyValue() : region + HostileLayout.VectorsOffset;
         Note($"VBAR_EL1 = 0x{vbar:x}{(junk ? " (junk)" : " (own vectors again)")}");
         Load(Value, vbar);

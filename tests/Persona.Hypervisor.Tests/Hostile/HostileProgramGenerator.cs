@@ -27,7 +27,7 @@ internal sealed partial class HostileProgramGenerator
     private readonly Random random;
     private readonly HostileProfile profile;
     private readonly List<uint> code = [];
-    private readonly List<string> listing = [];
+    private readonly List<HostileAction> listing = [];
     private ulong region;
 
     private HostileProgramGenerator(int seed, HostileProfile profile)
@@ -42,7 +42,7 @@ internal sealed partial class HostileProgramGenerator
         profile ??= new HostileProfile();
         var generator = new HostileProgramGenerator(seed, profile);
         var regions = new byte[profile.Vcpus][];
-        var listings = new IReadOnlyList<string>[profile.Vcpus];
+        var listings = new IReadOnlyList<HostileAction>[profile.Vcpus];
         for (var vcpu = 0; vcpu < profile.Vcpus; vcpu++)
             (regions[vcpu], listings[vcpu]) = generator.GenerateVcpu(vcpu);
         return new HostileProgram(seed, regions, listings);
@@ -58,31 +58,52 @@ internal sealed partial class HostileProgramGenerator
             BinaryPrimitives.WriteUInt32LittleEndian(regions[vcpu], Wfi);
             BinaryPrimitives.WriteUInt32LittleEndian(regions[vcpu].AsSpan(4), Branch(-1));
         }
-        return new HostileProgram(-1, regions, [.. Enumerable.Range(0, vcpus).Select(_ => (IReadOnlyList<string>)["idle: wfi; b .-4"])]);
+        return new HostileProgram(-1, regions, [.. Enumerable.Range(0, vcpus).Select(v => (IReadOnlyList<HostileAction>)[new HostileAction(HostileLayout.RegionOf(v), "idle: wfi; b .-4")])]);
     }
 
-    private (byte[] Region, IReadOnlyList<string> Listing) GenerateVcpu(int vcpu)
+    /// <summary>A hand-written program for regression tests: the same prologue, vectors and data as a generated one, then
+    /// <paramref name="body"/>, then WFI forever.</summary>
+    public static HostileProgram Directed(string what, IEnumerable<uint> body)
+    {
+        var generator = new HostileProgramGenerator(0, new HostileProfile());
+        generator.region = HostileLayout.RegionOf(0);
+        generator.Prologue();
+        generator.Note(what);
+        generator.Emit(body);
+        generator.Note("idle (wfi; b .-4)");
+        generator.Emit(Wfi);
+        generator.Emit(Branch(-1));
+        return new HostileProgram(-1, [generator.Image()], [[.. generator.listing]]);
+    }
+
+    private (byte[] Region, IReadOnlyList<HostileAction> Listing) GenerateVcpu(int vcpu)
     {
         code.Clear();
         listing.Clear();
         region = HostileLayout.RegionOf(vcpu);
-        var image = new byte[HostileLayout.RegionBytes];
         Prologue();
         var actions = random.Next(profile.MinActions, profile.MaxActions + 1);
         for (var i = 0; i < actions && code.Count * 4 < HostileLayout.CodeBytes - 1024; i++)
             Act();
         Finale();
+        return (Image(), [.. listing]);
+    }
+
+    /// <summary>The region image: the code so far, the vectors, the identity map and the hostile virtqueue.</summary>
+    private byte[] Image()
+    {
+        var image = new byte[HostileLayout.RegionBytes];
         for (var i = 0; i < code.Count; i++)
             BinaryPrimitives.WriteUInt32LittleEndian(image.AsSpan(i * 4), code[i]);
         WriteVectors(image.AsSpan(HostileLayout.VectorsOffset));
         WriteIdentityTable(image.AsSpan(HostileLayout.IdentityTableOffset));
         WriteHostileQueue(image);
-        return (image, [.. listing]);
+        return image;
     }
 
     private ulong Here => region + ((ulong)code.Count * 4);
 
-    private void Note(string what) => listing.Add($"0x{Here:x}: {what}");
+    private void Note(string what) => listing.Add(new HostileAction(Here, what));
 
     private void Emit(uint word) => code.Add(word);
 
@@ -127,12 +148,14 @@ internal sealed partial class HostileProgramGenerator
         }
     }
 
-    /// <summary>Each synchronous exception skips the instruction that took it (from a lower EL it comes back to EL1); each IRQ is
+    /// <summary>Each synchronous exception skips the instruction that took it (from a lower EL it comes back to EL1h); each IRQ is
     /// acknowledged, ended, and the virtual timer stopped (a storm re-arms it); FIQ and SError return at once.</summary>
     private static void WriteVectors(Span<byte> vectors)
     {
-        uint[] sync = [Mrs(new(3, 0, 4, 0, 1), Scratch), AddImmediate(Scratch, Scratch, 4), Msr(new(3, 0, 4, 0, 1), Scratch), Eret];
-        uint[] lowerSync = [.. sync[..3], Movz(Scratch, 0x3c5, 0), Msr(new(3, 0, 4, 0, 0), Scratch), Eret];
+        // Skip to the next aligned instruction, and return without PSTATE.IL and SS (else an illegal return or a step would loop).
+        uint[] skip = [Mrs(new(3, 0, 4, 0, 1), Scratch), AlignX28, AddImmediate(Scratch, Scratch, 4), Msr(new(3, 0, 4, 0, 1), Scratch)];
+        uint[] sync = [.. skip, Mrs(new(3, 0, 4, 0, 0), Scratch), ClearIllegalAndStepX28, Msr(new(3, 0, 4, 0, 0), Scratch), Eret];
+        uint[] lowerSync = [.. skip, Movz(Scratch, 0x3c5, 0), Msr(new(3, 0, 4, 0, 0), Scratch), Eret];
         uint[] irq = [Mrs(new(3, 0, 12, 12, 0), Scratch), Msr(new(3, 0, 12, 12, 1), Scratch), Msr(new(3, 3, 14, 3, 1), 31), Isb, Eret];
         uint[] other = [Eret];
         for (var entry = 0; entry < 16; entry++)

@@ -21,9 +21,12 @@ namespace Persona.Hypervisor.Tests.Hostile;
 /// <param name="Traps">How many traps the hypervisor handled.</param>
 /// <param name="Log">The hypervisor's log.</param>
 /// <param name="WorkUart">What the work persona printed.</param>
+/// <param name="WorkPc">Where the work persona's boot vCPU was at the end (its live PC, or the saved ELR_EL2), or null when it has no context.</param>
+/// <param name="WorkHalted">Whether the work persona had stopped (powered itself off, or stopped by the hypervisor or the wipe).</param>
 internal sealed record HostileOutcome(
     bool WipeOrdered, Exception? HostException, MachineRunResult? Stop, Violation? Violation, string PersonalUart, IReadOnlyDictionary<long, string> PersonalPartition,
-    bool WorkWiped, bool KeyPresent, bool WorkRamHoldsData, string? WorkMappedAnywhere, long Traps, IReadOnlyList<string> Log, string WorkUart);
+    bool WorkWiped, bool KeyPresent, bool WorkRamHoldsData, string? WorkMappedAnywhere, long Traps, IReadOnlyList<string> Log, string WorkUart,
+    ulong? WorkPc, bool WorkHalted);
 
 /// <summary>Runs the work persona on a hostile program while the personal persona lives its day, validated and strict, with a fixed
 /// schedule of outside events: the user's switches, a call for work (work runs during personal's day), IT's wipe.</summary>
@@ -76,7 +79,8 @@ internal static class HostileRun
         var ram = machine.Bus.Ram;
         return new HostileOutcome(wipe, escaped, stop, validator?.FirstViolation, hypervisor.UartOutput(Component.Personal), PartitionOf(hypervisor, Component.Personal),
             hypervisor.WorkWiped, hypervisor.KeyPresent, ram.Bytes.AsSpan((int)(work.Base - ram.Base), (int)work.Size).ContainsAnyExcept((byte)0),
-            WorkMappedAnywhere(machine, hypervisor), hypervisor.TrapCount, hypervisor.Log, hypervisor.UartOutput(Component.Work));
+            WorkMappedAnywhere(machine, hypervisor), hypervisor.TrapCount, hypervisor.Log, hypervisor.UartOutput(Component.Work),
+            WorkPc(hypervisor), hypervisor.IsHalted(Component.Work));
     }
 
     /// <summary>Writes each vCPU's region into the work RAM behind its IPA (through the RAM's write path, so no stale decoded code).</summary>
@@ -89,6 +93,10 @@ internal static class HostileRun
             program.Regions[vcpu].CopyTo(machine.Bus.Ram.SpanForWrite(pa, program.Regions[vcpu].Length));
         }
     }
+
+    private static ulong? WorkPc(Hypervisor hypervisor) =>
+        hypervisor.LivePersonaOf(0) == Component.Work ? hypervisor.CoreAt(0).Pc
+            : hypervisor.SavedContextOf(Component.Work, 0)?[Vcpu.SavedRegisters.IndexOf(Arm.Cpu.SystemRegister.ElrEl2)];
 
     private static Dictionary<long, string> PartitionOf(Hypervisor hypervisor, Component persona) =>
         hypervisor.Storage.Emmc.WrittenSectors.Where(s => hypervisor.Storage.OwnerOfSector(s) == persona)
