@@ -120,9 +120,7 @@ static void timers(void)
     write_sysreg(cntp_cval_el0, read_sysreg(cntpct_el0) + 1000);
     write_sysreg(cntp_ctl_el0, 1UL);
     isb();
-    while (!timer_irqs) {
-        __asm__ volatile("msr daifclr, #2\n isb\n wfi\n msr daifset, #2\n isb" ::: "memory");
-    }
+    wait_for_irq_until(timer_irqs);
     print_hex("timer irqs", timer_irqs);
     print_hex("cntp_ctl after handler", read_sysreg(cntp_ctl_el0));
     write_sysreg(cntp_ctl_el0, 0UL);
