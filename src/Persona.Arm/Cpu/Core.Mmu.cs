@@ -105,9 +105,22 @@ public sealed partial class Core
         return TryWalk(va, kind, exceptionLevel == 0, raiseFault: false, out physicalAddress);
     }
 
-    // Walks stage 1 and stage 2 for the current regime, checks permissions, and fills the TLB slot.
-    private bool TryWalk(ulong va, AccessKind kind, bool user, bool raiseFault, out ulong physicalAddress)
+    // TCR_ELx.TBI: data addresses ignore their top byte, so a tagged pointer translates as its bit-55 sign extension.
+    // Instruction addresses keep it (branches here do not strip tags). A tagged access misses the TLB fast path (its
+    // page number carries the tag) and comes here every time, so untagged code pays nothing.
+    private ulong WithoutIgnoredTag(ulong va, AccessKind kind, bool el2Regime)
     {
+        if (kind == AccessKind.Execute)
+            return va;
+        var tcr = systemRegisters[(int)(el2Regime ? SystemRegister.TcrEl2 : SystemRegister.TcrEl1)];
+        var enableBit = el2Regime ? 20 : ((va >> 55) & 1) != 0 ? 38 : 37;
+        return ((tcr >> enableBit) & 1) != 0 ? (ulong)((long)(va << 8) >> 8) : va;
+    }
+
+    // Walks stage 1 and stage 2 for the current regime, checks permissions, and fills the TLB slot.
+    private bool TryWalk(ulong taggedVa, AccessKind kind, bool user, bool raiseFault, out ulong physicalAddress)
+    {
+        var va = WithoutIgnoredTag(taggedVa, kind, exceptionLevel == 2);
         physicalAddress = 0;
         var required = Required(kind, user);
         ulong ipa;
@@ -117,9 +130,9 @@ public sealed partial class Core
         {
             var stage1 = TranslationTableWalker.WalkStage1(bus, CoreId, CurrentStage1Regime(), stage2Enabled ? CurrentStage2Regime() : null, va);
             if (stage1.Fault is { } fault)
-                return FaultOrFalse(raiseFault, fault, va, kind);
+                return FaultOrFalse(raiseFault, fault, taggedVa, kind);
             if ((stage1.Permissions & required) == 0)
-                return FaultOrFalse(raiseFault, new TranslationFault(FaultStatus.Permission, stage1.Level, false, false, 0), va, kind);
+                return FaultOrFalse(raiseFault, new TranslationFault(FaultStatus.Permission, stage1.Level, false, false, 0), taggedVa, kind);
             ipa = stage1.OutputAddress;
             stage1Permissions = stage1.Permissions;
             global = stage1.Global;
@@ -127,7 +140,7 @@ public sealed partial class Core
         else
         {
             if ((va >> PhysicalAddressBits) != 0)
-                return FaultOrFalse(raiseFault, new TranslationFault(FaultStatus.AddressSize, 0, false, false, 0), va, kind);
+                return FaultOrFalse(raiseFault, new TranslationFault(FaultStatus.AddressSize, 0, false, false, 0), taggedVa, kind);
             ipa = va;
         }
         var pa = ipa;
@@ -136,9 +149,9 @@ public sealed partial class Core
         {
             var stage2 = TranslationTableWalker.WalkStage2(bus, CoreId, CurrentStage2Regime(), ipa);
             if (stage2.Fault is { } fault)
-                return FaultOrFalse(raiseFault, fault, va, kind);
+                return FaultOrFalse(raiseFault, fault, taggedVa, kind);
             if ((stage2.Permissions & required) == 0)
-                return FaultOrFalse(raiseFault, new TranslationFault(FaultStatus.Permission, stage2.Level, true, false, ipa), va, kind);
+                return FaultOrFalse(raiseFault, new TranslationFault(FaultStatus.Permission, stage2.Level, true, false, ipa), taggedVa, kind);
             pa = stage2.OutputAddress;
             stage2Permissions = stage2.Permissions;
         }

@@ -44,6 +44,12 @@ public sealed class QemuConformanceTests(ITestOutputHelper output) : IDisposable
     [RequiresToolFact("qemu-system-aarch64", "qemu-system-arm", "aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu")]
     public void S2faults_TranslationPermissionAccessFlagAndAddressSizeFaultsWithHpfar_MatchQemu() => Check("s2faults");
 
+    [RequiresToolFact("qemu-system-aarch64", "qemu-system-arm", "aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu")]
+    public void Timergic_TimerCvalTvalIstatusAndGicPrioritiesPmrEoiMode_MatchQemu() => Check("timergic");
+
+    [RequiresToolFact("qemu-system-aarch64", "qemu-system-arm", "aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu")]
+    public void Stage1perm_ApUxnPxnTableAttributesTtbr1AndTbi_MatchQemu() => Check("stage1perm");
+
     [RequiresToolFact("aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu")]
     public void Smp_RunTwiceOnOurs_ReproducesBitForBit()
     {

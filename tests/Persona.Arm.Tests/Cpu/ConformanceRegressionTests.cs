@@ -80,6 +80,34 @@ public sealed class ConformanceRegressionTests
             Assert.Equal((1UL << 36) + 0x5678, walk.OutputAddress);
     }
 
+    // stage1perm image: TCR_EL1.TBI0 was ignored, so a tagged pointer faulted; with TBI the top byte of a data address is
+    // not translated (here with the MMU off, where only the address-size check sees it), without it the access faults.
+    [RequiresToolFact("aarch64-linux-gnu-as", Toolchain.BinutilsPackage)]
+    public void TaggedDataAddress_WithTbi0_LoadsThroughTheUntaggedAddress_AndFaultsWithout()
+    {
+        foreach (var tbi in new[] { true, false })
+        {
+            var harness = new GuestHarness();
+            harness.Bus.Write64(GuestHarness.DataAddress, 0x77);
+            harness.LoadCode("ldr x0, [x1]\nwfi");
+            harness.Start(1);
+            harness.Core.WriteSystemRegister(SystemRegister.TcrEl1, tbi ? 1UL << 37 : 0);
+            harness.Core.SetX(1, GuestHarness.DataAddress | (0x5AUL << 56));
+            harness.RunToWfi();
+            if (tbi)
+            {
+                Assert.Empty(harness.Log.Records);
+                Assert.Equal(0x77UL, harness.Core.GetX(0));
+            }
+            else
+            {
+                var record = Assert.Single(harness.Log.Records);
+                Assert.Equal(0x9600_0000UL, record.Syndrome);
+                Assert.Equal(GuestHarness.DataAddress | (0x5AUL << 56), record.FaultAddress);
+            }
+        }
+    }
+
     private static ulong ReadDczid(int exceptionLevel, HcrBits hcr, bool dze)
     {
         var harness = new GuestHarness();

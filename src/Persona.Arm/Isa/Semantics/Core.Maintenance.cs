@@ -73,6 +73,7 @@ public sealed partial class Core
             ? new Stage1Regime(true, systemRegisters[(int)SystemRegister.Ttbr0El2], 0, systemRegisters[(int)SystemRegister.TcrEl2], (sctlr & (ulong)SctlrBits.WXN) != 0)
             : new Stage1Regime(false, systemRegisters[(int)SystemRegister.Ttbr0El1], systemRegisters[(int)SystemRegister.Ttbr1El1],
                 systemRegisters[(int)SystemRegister.TcrEl1], (sctlr & (ulong)SctlrBits.WXN) != 0);
+        va = WithoutIgnoredTag(va, kind, el2Regime);
         ulong output = va;
         var attributes = 0UL;
         if ((sctlr & (ulong)SctlrBits.M) != 0)
