@@ -148,6 +148,66 @@ internal sealed class DropBudgetTest : ISystematicTest
     }
 }
 
+public sealed record SpinAgain : Event;
+
+public sealed record StopSpinning : Event;
+
+public sealed record Cooled : Event;
+
+/// <summary>Sends itself a spin event until told to stop: alone it cycles through the same state forever.</summary>
+[OnEventDoAction(typeof(SpinAgain), nameof(OnSpin))]
+[OnEventDoAction(typeof(StopSpinning), nameof(OnStop))]
+public sealed class Spinner : Actor
+{
+    private bool stopped;
+
+    private void OnSpin()
+    {
+        if (!stopped) Send(Id, new SpinAgain());
+    }
+
+    private void OnStop() => stopped = true;
+
+    protected override int HashState() => stopped ? 1 : 0;
+}
+
+/// <summary>Cools the monitor and stops the spinner in its first steps.</summary>
+public sealed class Cooler : Actor
+{
+    protected override void OnInitialize(Event? initialEvent)
+    {
+        Monitor<HotUntilCooled>(new Cooled());
+        Send(((Wake)initialEvent!).Target, new StopSpinning());
+    }
+}
+
+public sealed record Wake(ActorId Target) : Event;
+
+/// <summary>Hot from the start until the cooler runs.</summary>
+public sealed class HotUntilCooled : Monitor
+{
+    [Start]
+    [Hot]
+    [OnEventGotoState(typeof(Cooled), typeof(Done))]
+    private sealed class Waiting : State;
+
+    [Cold]
+    private sealed class Done : State;
+}
+
+/// <summary>The spinner's cycle repeats a global state while the monitor is hot, but the cooler is enabled throughout and never runs in
+/// it: an unfair cycle, which a fair scheduler leaves, so it is no liveness bug.</summary>
+internal sealed class UnfairSpin : ISystematicTest
+{
+    public void Setup(IActorRuntime runtime)
+    {
+        runtime.RegisterMonitor<HotUntilCooled>();
+        var spinner = runtime.CreateActor<Spinner>();
+        runtime.SendEvent(spinner, new SpinAgain());
+        runtime.CreateActor<Cooler>(new Wake(spinner));
+    }
+}
+
 /// <summary>Engine rules at their boundaries: temperature cools between hot periods, sleep sets never put a conflicting step to sleep,
 /// and a link's fault budget bounds the faults.</summary>
 public sealed class EngineBoundaryTests(ITestOutputHelper output)
@@ -172,6 +232,17 @@ public sealed class EngineBoundaryTests(ITestOutputHelper output)
         output.WriteLine(report.Summary());
         Assert.True(report.ExplorationComplete);
         Assert.Equal(["12", "21"], test.Orders.Distinct().Order());
+    }
+
+    [Fact]
+    public void Lasso_IgnoresACycleThatLeavesAnEnabledOperationOut()
+    {
+        var config = new TestConfiguration { Strategy = StrategyKind.Random, Iterations = 100, Seed = 23, LassoDetection = true, ShrinkBudget = 0 };
+        output.WriteLine("seed 23");
+        var report = TestEngine.Run("unfair-spin", new UnfairSpin(), config);
+        output.WriteLine(report.Summary());
+        Assert.True(report.Bug is null, report.Bug?.Message);
+        Assert.Equal(100, report.Iterations);
     }
 
     [Fact]
