@@ -83,7 +83,7 @@ internal static class HostileTargets
     [
         ("personal RAM's physical base", 0x4200_0000), ("work RAM's physical base", 0x5200_0000), ("past work RAM", 0x4E00_0000),
         ("last work page", 0x4DFF_F000), ("below RAM", 0x3FFF_F000), ("hypervisor region (physical)", 0x4000_0000),
-        ("stage-2 table pool (physical)", HypervisorLayout.TablePoolBase), ("key store (physical)", 0x4100_0000),
+        ("stage-2 table pool (physical)", PlatformFit.TablePoolBase(Persona.Spec.Platforms.DefaultPlatform.Load())), ("key store (physical)", 0x4100_0000),
         ("personal pool (physical)", 0x4100_1000), ("work pool (physical)", 0x4180_0000), ("personal RAM top", 0x51FF_F000),
         ("UART", HypervisorLayout.UartIpa), ("UART flags", HypervisorLayout.UartIpa + 0x18), ("UART window end", HypervisorLayout.UartIpa + 0xFFC),
         ("block device", Storage), ("block device queue notify", Storage + 0x50), ("modem line", Modem), ("modem events", Modem + 0xC),
