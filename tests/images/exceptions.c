@@ -1,6 +1,6 @@
 /*
  * Exceptions and EL transitions: SVC, BRK, UDF, HLT, HVC, SMC and ERET/SPSel misuse from EL1 and EL0; their ESR, ELR and
- * SPSR; PC alignment, SCTLR_EL1.A and exclusive alignment faults with FAR; the local monitor across an exception and
+ * SPSR; illegal exception returns; PC alignment, SCTLR_EL1.A and exclusive alignment faults with FAR; the local monitor across an exception and
  * its return; the EL0 traps of SCTLR_EL1 (UCT, DZE, UMA, nTWI); DCZID_EL0 (BS, DZP) and DC ZVA, with HCR_EL2.TDZ.
  */
 #include "lib.h"
@@ -106,6 +106,8 @@ void el1_exception(struct frame *f, u64 vector)
         write_sysreg(elr_el1, f->x[30]);
         return;
     }
+    if (ec == 0x0E) /* illegal execution state: return without PSTATE.IL */
+        write_sysreg(spsr_el1, read_sysreg(spsr_el1) & ~(1UL << 20));
     if (ec != 0x15)
         write_sysreg(elr_el1, read_sysreg(elr_el1) + 4);
 }
@@ -172,6 +174,12 @@ static void guest(void)
     puts("misaligned branch target:\n");
     __asm__ volatile("adr x9, 1f\n add x9, x9, #2\n blr x9\n b 2f\n 1: nop\n nop\n 2:" ::: "x9", "x30", "memory");
 
+    puts("eret to EL2 from EL1 (illegal return):\n");
+    __asm__ volatile("adr x9, 1f\n msr elr_el1, x9\n mov x10, #0x3c9\n msr spsr_el1, x10\n isb\n eret\n 1: nop\n"
+                     ::: "x9", "x10", "cc", "memory");
+    puts("eret to EL0 with SP_EL1 (illegal return):\n");
+    __asm__ volatile("adr x9, 1f\n msr elr_el1, x9\n mov x10, #0x3c1\n msr spsr_el1, x10\n isb\n eret\n 1: nop\n"
+                     ::: "x9", "x10", "cc", "memory");
     puts("SCTLR_EL1.A alignment faults:\n");
     write_sysreg(sctlr_el1, SCTLR_EL1_BASE | SCTLR_A);
     isb();

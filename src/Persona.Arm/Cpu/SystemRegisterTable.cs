@@ -14,7 +14,7 @@ public static class SystemRegisterTable
         new(SystemRegister.MidrEl1, "MIDR_EL1", SystemRegisterKey.Of(3, 0, 0, 0, 0), SystemRegisterTraits.ReadOnly, 0x411FD070),
         new(SystemRegister.MpidrEl1, "MPIDR_EL1", SystemRegisterKey.Of(3, 0, 0, 0, 5), SystemRegisterTraits.ReadOnly, 0),
         new(SystemRegister.RevidrEl1, "REVIDR_EL1", SystemRegisterKey.Of(3, 0, 0, 0, 6), SystemRegisterTraits.ReadOnly | SystemRegisterTraits.IdGroup1, 0),
-        new(SystemRegister.IdAa64Pfr0El1, "ID_AA64PFR0_EL1", SystemRegisterKey.Of(3, 0, 0, 4, 0), SystemRegisterTraits.ReadOnly | SystemRegisterTraits.IdGroup3, 0x01000222),
+        new(SystemRegister.IdAa64Pfr0El1, "ID_AA64PFR0_EL1", SystemRegisterKey.Of(3, 0, 0, 4, 0), SystemRegisterTraits.ReadOnly | SystemRegisterTraits.IdGroup3, 0x01000111),
         new(SystemRegister.IdAa64Pfr1El1, "ID_AA64PFR1_EL1", SystemRegisterKey.Of(3, 0, 0, 4, 1), SystemRegisterTraits.ReadOnly | SystemRegisterTraits.IdGroup3, 0),
         new(SystemRegister.IdAa64Dfr0El1, "ID_AA64DFR0_EL1", SystemRegisterKey.Of(3, 0, 0, 5, 0), SystemRegisterTraits.ReadOnly | SystemRegisterTraits.IdGroup3, 0x10305106),
         new(SystemRegister.IdAa64Dfr1El1, "ID_AA64DFR1_EL1", SystemRegisterKey.Of(3, 0, 0, 5, 1), SystemRegisterTraits.ReadOnly | SystemRegisterTraits.IdGroup3, 0),

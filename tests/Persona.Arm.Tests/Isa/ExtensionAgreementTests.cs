@@ -130,6 +130,23 @@ public sealed class ExtensionAgreementTests
         }
     }
 
+    // ID_AA64PFR0_EL1.EL0/EL1/EL2 = 1 says "AArch64 only" (it said 2, AArch32 too, which the core never had): an ERET
+    // to an AArch32 mode is then an illegal return, and the next instruction takes the illegal-execution-state exception.
+    [RequiresToolFact("aarch64-linux-gnu-as", Toolchain.BinutilsPackage)]
+    public void AArch32_IsNotAdvertised_AndAnEretToAnAArch32ModeIsAnIllegalReturn()
+    {
+        var harness = new GuestHarness();
+        Assert.Equal(0x111UL, harness.Core.ReadSystemRegister(SystemRegister.IdAa64Pfr0El1) & 0xFFF);
+        harness.LoadCode("adr x9, 1f\nmsr elr_el1, x9\nmov x10, #0x10\nmsr spsr_el1, x10\neret\n1: nop\nwfi");
+        harness.Start(1);
+        harness.RunToWfi();
+        var record = Assert.Single(harness.Log.Records);
+        Assert.Equal(0x3A00_0000UL, record.Syndrome);
+        Assert.Equal((1, 1), (record.FromLevel, record.ToLevel));
+        Assert.Equal(GuestHarness.CodeAddress + 20, record.ReturnAddress);
+        Assert.Equal(1UL << 20, record.SavedProgramStatus & (1UL << 20));
+    }
+
     private static string Describe(IEnumerable<ExceptionRecord> records) =>
         string.Join("; ", records.Select(r => string.Create(CultureInfo.InvariantCulture, $"ESR 0x{r.Syndrome:x} at 0x{r.ReturnAddress:x} EL{r.FromLevel}->EL{r.ToLevel}")).DefaultIfEmpty("none"));
 }
