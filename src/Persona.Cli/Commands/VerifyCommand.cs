@@ -66,6 +66,8 @@ public static class VerifyCommand
         var writing = System.Diagnostics.Stopwatch.StartNew();
         var paths = ReportFiles.Write(report, options.ReportDirectory);
         AnsiConsole.MarkupLine($"reports ({writing.ElapsedMilliseconds} ms): {Markup.Escape(string.Join(", ", paths))}");
+        if (paths.FirstOrDefault(p => p.EndsWith(".html", StringComparison.Ordinal)) is { } html)
+            AnsiConsole.MarkupLine($"open [blue]{Markup.Escape(html)}[/] in a browser: the proof table, each concurrency bug's diagram, the trap chart, the page-ownership map");
         AnsiConsole.MarkupLine(report.Passed ? $"[green bold]{Markup.Escape(report.Verdict)}[/]" : $"[red bold]{Markup.Escape(report.Verdict)}[/]");
         return report.ExitCode;
     }

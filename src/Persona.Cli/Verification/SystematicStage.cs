@@ -44,7 +44,8 @@ public sealed class SystematicStage(int iterations, IReadOnlyList<string>? tests
         }
         var bugs = outcomes.Count(o => o.Evidence is not null);
         return new StageResult(Name, bugs == 0,
-            $"{registry.Count - bugs}/{registry.Count} {(tests is null ? "default " : "")}tests ran clean, {iterations} iterations each (seed {options.Seed})",
+            $"{registry.Count - bugs}/{registry.Count} {(tests is null ? "default " : "")}tests clean ({string.Join(", ", registry.Select(t => t.Name))}), "
+                + $"{iterations} iterations each (seed {options.Seed})",
             evidence, clock.Elapsed.TotalSeconds, outcomes);
     }
 
