@@ -8,7 +8,8 @@ namespace Persona.Hypervisor.Scenarios;
 /// or <c>750000ticks</c> of the 62.5 MHz system counter), times never decreasing.</summary>
 /// <remarks>Events: <c>switch</c> (the user brings the other persona to the foreground), <c>call personal|work [from=NUMBER]</c>
 /// (a call rings that persona's line; a call for the background persona brings it to the foreground), <c>hangup [personal|work]</c>
-/// (the remote side ends the call; the persona the call displaced returns). To add an event, add a row to <see cref="Table"/>
+/// (the remote side ends the call; the persona the call displaced returns), <c>notify personal-&gt;work|work-&gt;personal "TEXT"</c>
+/// (an app alert the first persona posts on the notification channel for the other: <see cref="NotifyEvent"/>). To add an event, add a row to <see cref="Table"/>
 /// mapping its name to a parser that builds the <see cref="ExternalEvent"/>.</remarks>
 public static class ScenarioEvents
 {
