@@ -79,7 +79,7 @@ public sealed partial class Hypervisor
         if (!ListRegister.InUse(saved[first + n]))
             saved[first + n] = ListRegister.Pending((int)interrupt);
         contextEdits[core.CoreId][(int)persona][first + n] = saved[first + n];
-        injected.Add((persona, interrupt));
+        Record(injected, (persona, interrupt));
     }
 
     /// <summary>Puts a virtual interrupt into the live list registers; false when none is free.</summary>
@@ -96,7 +96,7 @@ public sealed partial class Hypervisor
         var value = ListRegister.InUse(lr) ? (physical is { } p ? ListRegister.LinkHardware(lr, p) : lr) : ListRegister.Pending((int)interrupt, physical);
         core.WriteSystemRegister(PhysicalGic.IchLr(n), value);
         contextEdits[core.CoreId][(int)persona][SavedRegisters.IndexOfPlatform("ICH_LR0_EL2") + n] = value;
-        injected.Add((persona, interrupt));
+        Record(injected, (persona, interrupt));
         return true;
     }
 

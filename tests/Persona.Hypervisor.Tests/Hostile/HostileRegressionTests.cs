@@ -70,6 +70,22 @@ public sealed class HostileRegressionTests(ITestOutputHelper output)
         Assert.Equal(MachineStopReason.SystemOff, run.Stop?.Reason);
     }
 
+    /// <summary>Bug (seed 63: a self-modified loop of refused hypercalls, 61,089 traps in 2 million instructions): every refusal added a
+    /// line to the hypervisor's log, and every injected interrupt or guest SGI an entry to its records, so a guest could grow the host's
+    /// memory without bound for as long as it ran. Fixed: the log and the records keep at most <see cref="Hypervisor.MaxRecords"/>.</summary>
+    [Fact]
+    public void Seed63_RefusedHypercallLoop_CannotGrowTheHostsLogWithoutBound()
+    {
+        var run = HostileRun.Run(HostileProgramGenerator.Generate(63), wipe: false);
+        output.WriteLine($"{run.Stop}, {run.Traps} traps, {run.Log.Count} log lines");
+        Assert.Null(run.HostException);
+        Assert.Null(run.Violation);
+        Assert.True(run.Traps > 2 * Hypervisor.MaxRecords, $"the seed no longer loops ({run.Traps} traps): it does not exercise the bound");
+        Assert.Equal(Hypervisor.MaxRecords + 1, run.Log.Count);
+        Assert.Contains("the log is full", run.Log[^1], StringComparison.Ordinal);
+        Assert.Equal(Idle.Value.PersonalUart, run.PersonalUart);
+    }
+
     /// <summary>EL2 and EL3 registers (and the GIC's hypervisor interface) read from EL1 are UNDEFINED: each MRS leaves its marker in
     /// place (the program's vector skips it), and writes leave the hypervisor's own registers as it set them.</summary>
     [Fact]
