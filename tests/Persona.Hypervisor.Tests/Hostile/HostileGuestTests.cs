@@ -9,9 +9,9 @@ namespace Persona.Hypervisor.Tests.Hostile;
 /// lives its day, validated and strict, and (a) nothing escapes the hypervisor or the emulator, (b) the validator sees no violation,
 /// (c) the personal persona's UART and partition are exactly those of a run where work idles under the same schedule, (d) the run
 /// ends within its instruction budget, and (e) when IT orders the wipe mid-day it still completes: no key, no work data, nothing mapped.</summary>
-/// <remarks>CI runs seeds 1..8 on one core (every fourth with the wipe: a validated wipe costs more than the rest of a run) and two
+/// <remarks>CI runs seeds 1..8 on one core (the eighth with the wipe: a validated wipe costs more than the rest of a run) and two
 /// seeds on two cores. <c>PERSONA_HOSTILE_SEEDS=A..B</c> (or N for 1..N) runs other seeds, with the same rule for the wipe
-/// (<c>PERSONA_HOSTILE_WIPE_EVERY=N</c> wipes every Nth seed instead, 0 never). A failure prints the
+/// (every eighth seed wipes; <c>PERSONA_HOSTILE_WIPE_EVERY=N</c> every Nth instead, 0 never). A failure prints the
 /// seed and the program's listing; <c>HostileProgramGenerator.Generate(seed)</c> gives the same program again.</remarks>
 public sealed class HostileGuestTests(ITestOutputHelper output)
 {
@@ -24,7 +24,7 @@ public sealed class HostileGuestTests(ITestOutputHelper output)
     public void HostileWorkPrograms_OnOneCore_NeverCrashTheHost_NorBreakIsolation_AndTheWipeStillWorks()
     {
         var (first, last) = SeedRange();
-        var wipeEvery = int.TryParse(Environment.GetEnvironmentVariable("PERSONA_HOSTILE_WIPE_EVERY"), CultureInfo.InvariantCulture, out var every) ? every : 4;
+        var wipeEvery = int.TryParse(Environment.GetEnvironmentVariable("PERSONA_HOSTILE_WIPE_EVERY"), CultureInfo.InvariantCulture, out var every) ? every : 8;
         output.WriteLine($"seeds {first}..{last}, one core (PERSONA_HOSTILE_SEEDS=A..B for others)");
         var failures = new List<string>();
         for (var seed = first; seed <= last; seed++)
@@ -46,7 +46,7 @@ public sealed class HostileGuestTests(ITestOutputHelper output)
     /// untouched, its day finished, the wipe complete.</summary>
     [Theory]
     [InlineData(201, false)]
-    [InlineData(202, true)]
+    [InlineData(202, false)]
     public void HostileWorkPrograms_UsingDeclaredChannelsToo_NeverCrashTheHost_NorBreakIsolation(int seed, bool wipe)
     {
         var program = HostileProgramGenerator.Generate(seed, new HostileProfile(AttackDeclaredChannels: true));
