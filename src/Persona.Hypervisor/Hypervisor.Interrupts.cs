@@ -78,7 +78,7 @@ public sealed partial class Hypervisor
         }
         saved[first + n] = ListRegister.InUse(saved[first + n]) ? ListRegister.Reassert(saved[first + n]) : ListRegister.Pending((int)interrupt);
         contextEdits[core.CoreId][(int)persona][first + n] = saved[first + n];
-        injected.Add((persona, interrupt));
+        Record(injected, (persona, interrupt));
     }
 
     /// <summary>Puts a virtual interrupt into the live list registers; false when none is free.</summary>
@@ -96,7 +96,7 @@ public sealed partial class Hypervisor
         var value = ListRegister.InUse(lr) ? (physical is { } p ? ListRegister.LinkHardware(lr, p) : ListRegister.Reassert(lr)) : ListRegister.Pending((int)interrupt, physical);
         core.WriteSystemRegister(PhysicalGic.IchLr(n), value);
         contextEdits[core.CoreId][(int)persona][SavedRegisters.IndexOfPlatform("ICH_LR0_EL2") + n] = value;
-        injected.Add((persona, interrupt));
+        Record(injected, (persona, interrupt));
         return true;
     }
 

@@ -90,5 +90,23 @@ public sealed partial class Hypervisor : IEl2Handler
 
     private static ulong ChannelIpaOf(int slot) => HypervisorLayout.ChannelIpa + ((ulong)slot * HypervisorLayout.PageSize);
 
-    private void Note(string line) => log.Add(line);
+    /// <summary>The most lines <see cref="Log"/> and the most entries each diagnostic record (<see cref="Injected"/>,
+    /// <see cref="GuestSgis"/>) keeps: a guest decides how often it is refused, so without a bound it could grow the host's memory
+    /// for as long as it runs (a hypercall or SGI loop adds one entry per trap).</summary>
+    public const int MaxRecords = 10_000;
+
+    private void Note(string line)
+    {
+        if (log.Count < MaxRecords)
+            log.Add(line);
+        else if (log.Count == MaxRecords)
+            log.Add($"... the log is full ({MaxRecords} lines): later decisions are not recorded");
+    }
+
+    /// <summary>Adds to a diagnostic record while it has room (<see cref="MaxRecords"/>).</summary>
+    private static void Record<T>(List<T> records, T entry)
+    {
+        if (records.Count < MaxRecords)
+            records.Add(entry);
+    }
 }

@@ -75,6 +75,6 @@ public sealed partial class Hypervisor
             Note($"{persona}: SGI {intid} to vCPU {coreId}, which has not started; dropped");
             return;
         }
-        guestSgis.Add((persona, coreId, intid));
+        Record(guestSgis, (persona, coreId, intid));
     }
 }

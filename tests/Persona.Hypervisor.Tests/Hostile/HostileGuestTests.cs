@@ -9,8 +9,9 @@ namespace Persona.Hypervisor.Tests.Hostile;
 /// lives its day, validated and strict, and (a) nothing escapes the hypervisor or the emulator, (b) the validator sees no violation,
 /// (c) the personal persona's UART and partition are exactly those of a run where work idles under the same schedule, (d) the run
 /// ends within its instruction budget, and (e) when IT orders the wipe mid-day it still completes: no key, no work data, nothing mapped.</summary>
-/// <remarks>CI runs seeds 1..8 on one core (every fourth with the wipe: a validated wipe costs more than the rest of a run) and two
-/// seeds on two cores. <c>PERSONA_HOSTILE_SEEDS=A..B</c> (or N for 1..N) runs other seeds, with the same rule for the wipe. A failure prints the
+/// <remarks>CI runs seeds 1..8 on one core (the eighth with the wipe: a validated wipe costs more than the rest of a run) and two
+/// seeds on two cores. <c>PERSONA_HOSTILE_SEEDS=A..B</c> (or N for 1..N) runs other seeds, with the same rule for the wipe
+/// (every eighth seed wipes; <c>PERSONA_HOSTILE_WIPE_EVERY=N</c> every Nth instead, 0 never). A failure prints the
 /// seed and the program's listing; <c>HostileProgramGenerator.Generate(seed)</c> gives the same program again.</remarks>
 public sealed class HostileGuestTests(ITestOutputHelper output)
 {
@@ -23,11 +24,12 @@ public sealed class HostileGuestTests(ITestOutputHelper output)
     public void HostileWorkPrograms_OnOneCore_NeverCrashTheHost_NorBreakIsolation_AndTheWipeStillWorks()
     {
         var (first, last) = SeedRange();
+        var wipeEvery = int.TryParse(Environment.GetEnvironmentVariable("PERSONA_HOSTILE_WIPE_EVERY"), CultureInfo.InvariantCulture, out var every) ? every : 8;
         output.WriteLine($"seeds {first}..{last}, one core (PERSONA_HOSTILE_SEEDS=A..B for others)");
         var failures = new List<string>();
         for (var seed = first; seed <= last; seed++)
         {
-            if (Check(seed, cores: 1, wipe: seed % 4 == 0) is { } failure)
+            if (Check(seed, cores: 1, wipe: wipeEvery > 0 && seed % wipeEvery == 0) is { } failure)
                 failures.Add(failure);
         }
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
@@ -38,6 +40,26 @@ public sealed class HostileGuestTests(ITestOutputHelper output)
     [InlineData(102, true)]
     public void HostileWorkPrograms_OnTwoCores_NeverCrashTheHost_NorBreakIsolation(int seed, bool wipe) =>
         Assert.Null(Check(seed, cores: 2, wipe));
+
+    /// <summary>The program may also use the declared interactions (store into the lent page, hold the camera and GPS): the personal
+    /// persona may then see a different note or be refused the camera, but nothing else changes: no escape, no violation, its partition
+    /// untouched, its day finished, the wipe complete.</summary>
+    [Theory]
+    [InlineData(201, false)]
+    [InlineData(202, false)]
+    public void HostileWorkPrograms_UsingDeclaredChannelsToo_NeverCrashTheHost_NorBreakIsolation(int seed, bool wipe)
+    {
+        var program = HostileProgramGenerator.Generate(seed, new HostileProfile(AttackDeclaredChannels: true));
+        var idle = IdleRuns.GetOrAdd((1, wipe), key => CheckedIdle(key.Cores, key.Wipe));
+        var run = Bounded(seed, () => HostileRun.Run(program, wipe));
+        var where = run.WorkPc is { } pc ? program.Locate(0, pc) : "no context";
+        output.WriteLine($"seed {seed} (declared channels too, wipe {wipe}): {run.Stop}, {run.Traps} traps, work at {where}\n{run.PersonalUart}");
+        var failure = Failure(run with { PersonalUart = idle.PersonalUart }, idle)
+            ?? (run.PersonalUart.Contains("personal: done, secret intact 0x0000000000000001", StringComparison.Ordinal) ? null : "the personal persona did not finish its day");
+        if (failure is not null)
+            output.WriteLine(program.Describe());
+        Assert.True(failure is null, $"seed {seed}: {failure}");
+    }
 
     /// <summary>Runs one seed; on a failure prints the program's listing and the log's tail, and returns what failed (with the seed).</summary>
     private string? Check(int seed, int cores, bool wipe)

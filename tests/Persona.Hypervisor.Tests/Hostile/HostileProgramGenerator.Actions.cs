@@ -197,9 +197,8 @@ internal sealed partial class HostileProgramGenerator
     /// channels are attacked): ask for it, map a page for it, and program a transfer at an IOVA of the seed's choosing.</summary>
     private void DmaTransfer()
     {
-        int[] devices = profile.AttackDeclaredChannels ? [0, 2, 3] : [0, 2];
-        var device = devices[random.Next(devices.Length)];
-        var window = 0x0A10_0000UL + ((ulong)device * 0x1000);
+        var devices = HostileTargets.DmaDevices(profile.AttackDeclaredChannels);
+        var (device, window) = devices[random.Next(devices.Count)];
         var page = random.Next(2) == 0 ? region + HostileLayout.DeviceRingOffset + 0x1000 : AddressValue() & ~0xFFFUL;
         var target = random.Next(3) switch { 0 => page, 1 => page + 0xF00, _ => AddressValue() };
         var length = random.Next(3) switch { 0 => 64UL, 1 => 0x2000UL, _ => AnyValue() };

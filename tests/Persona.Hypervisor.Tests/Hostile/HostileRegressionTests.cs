@@ -70,6 +70,20 @@ public sealed class HostileRegressionTests(ITestOutputHelper output)
         Assert.Equal(MachineStopReason.SystemOff, run.Stop?.Reason);
     }
 
+    /// <summary>Bug (found with seed 63 of the first generator: a self-modified loop of refused hypercalls, 61,089 traps in 2 million
+    /// instructions; here the same loop written out): every refusal added a
+    /// line to the hypervisor's log, and every injected interrupt or guest SGI an entry to its records, so a guest could grow the host's
+    /// memory without bound for as long as it ran. Fixed: the log and the records keep at most <see cref="Hypervisor.MaxRecords"/>.</summary>
+    [Fact]
+    public void Seed63_RefusedHypercallLoop_CannotGrowTheHostsLogWithoutBound()
+    {
+        var run = Run(HostileProgramGenerator.Directed("refused hypercalls in a loop (as seed 63's self-modified storm)", [.. Mov(0, 0xDEAD), Hvc(0), Branch(-5)]));
+        Assert.True(run.Traps > 2 * Hypervisor.MaxRecords, $"only {run.Traps} traps: the loop does not exercise the bound");
+        Assert.Equal(Hypervisor.MaxRecords + 1, run.Log.Count);
+        Assert.Contains("the log is full", run.Log[^1], StringComparison.Ordinal);
+        Assert.Equal(Idle.Value.PersonalUart, run.PersonalUart);
+    }
+
     /// <summary>EL2 and EL3 registers (and the GIC's hypervisor interface) read from EL1 are UNDEFINED: each MRS leaves its marker in
     /// place (the program's vector skips it), and writes leave the hypervisor's own registers as it set them.</summary>
     [Fact]

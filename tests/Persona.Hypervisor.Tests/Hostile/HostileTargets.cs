@@ -1,11 +1,16 @@
+using Persona.Arm.Platform;
+using Persona.Arm.Platform.Devices;
+using Persona.Hypervisor.Devices;
+using Persona.Spec.Model;
+using Persona.Spec.Platforms;
 using static Persona.Hypervisor.Tests.Hostile.A64;
 
 namespace Persona.Hypervisor.Tests.Hostile;
 
 /// <summary>What hurts a hypervisor, as tables the generator draws from: system registers of every level, PSCI functions, and
 /// guest-physical addresses where isolation could leak (the other persona's RAM, emulated and real MMIO, the table pool, channel
-/// slots, unmapped space). The numbers are the handset platform's and the hypervisor's layout, read from their one definition where
-/// the test can reach it.</summary>
+/// slots, unmapped space). Addresses come from the embedded handset platform and the hypervisor's layout, PSCI identifiers from
+/// Persona.Arm's table: only the system-register and maintenance encodings (the Arm ARM's) are written here.</summary>
 internal static class HostileTargets
 {
     /// <summary>System registers by encoding: EL1 state, EL2 and EL3 registers (UNDEFINED from EL1), timers, GIC CPU interface and hypervisor interface.</summary>
@@ -57,48 +62,55 @@ internal static class HostileTargets
         ("AT S12E1R", new(1, 4, 7, 8, 4)), ("AT S1E2R", new(1, 4, 7, 8, 0)), ("AT S1E3R", new(1, 6, 7, 8, 0)),
     ];
 
-    /// <summary>PSCI function identifiers (SMC32 and SMC64 forms), including the ones that power things off.</summary>
+    /// <summary>PSCI function identifiers: Persona.Arm's one table, plus SMC64 forms and optional functions it does not name.</summary>
     public static readonly (string Name, ulong Id)[] PsciFunctions =
     [
-        ("PSCI_VERSION", 0x8400_0000), ("CPU_SUSPEND", 0xC400_0001), ("CPU_OFF", 0x8400_0002), ("CPU_ON32", 0x8400_0003),
-        ("CPU_ON", 0xC400_0003), ("AFFINITY_INFO", 0xC400_0004), ("AFFINITY_INFO32", 0x8400_0004), ("MIGRATE", 0xC400_0005),
-        ("MIGRATE_INFO_TYPE", 0x8400_0006), ("SYSTEM_OFF", 0x8400_0008), ("SYSTEM_RESET", 0x8400_0009), ("PSCI_FEATURES", 0x8400_000A),
+        .. Enum.GetValues<PsciFunction>().Select(f => (f.ToString(), (ulong)f)),
         ("CPU_FREEZE", 0x8400_000B), ("CPU_DEFAULT_SUSPEND", 0xC400_000C), ("SYSTEM_SUSPEND", 0xC400_000E), ("SYSTEM_RESET2", 0xC400_0012),
     ];
 
     /// <summary>The PSCI calls after which the work persona stops (on the boot vCPU).</summary>
-    public static readonly HashSet<string> StoppingPsci = ["CPU_OFF", "SYSTEM_OFF", "SYSTEM_RESET", "SYSTEM_RESET2"];
+    public static readonly HashSet<string> StoppingPsci = [nameof(PsciFunction.CpuOff), nameof(PsciFunction.SystemOff), nameof(PsciFunction.SystemReset)];
 
     /// <summary>Where the block device's registers are (the hypervisor emulates one per persona at this IPA).</summary>
-    public const ulong Storage = 0x0A00_0000;
+    public const ulong Storage = DeviceLayout.StorageIpa;
 
     /// <summary>Where the persona's modem line is.</summary>
-    public const ulong Modem = 0x0A00_1000;
+    public const ulong Modem = DeviceLayout.ModemIpa;
+
+    private static readonly Platform Handset = DefaultPlatform.Load();
+
 
     /// <summary>The virtio-mmio register offsets the hostile queue setup writes (virtio 1.x, MMIO transport, version 2).</summary>
     public static readonly ulong[] VirtioRegisters = [0x14, 0x20, 0x24, 0x30, 0x38, 0x44, 0x50, 0x64, 0x70, 0x80, 0x84, 0x90, 0x94, 0xA0, 0xA4, 0x100];
 
-    /// <summary>Guest-physical addresses worth aiming at, with why.</summary>
+    /// <summary>Guest-physical addresses worth aiming at, with why: the platform's regions and device windows (their physical
+    /// addresses, as IPAs), the hypervisor's emulated windows and channel slots, the GIC and SMMU, and the edges of the IPA space.</summary>
     public static readonly (string Why, ulong Ipa)[] Addresses =
     [
-        ("personal RAM's physical base", 0x4200_0000), ("work RAM's physical base", 0x5200_0000), ("past work RAM", 0x4E00_0000),
-        ("last work page", 0x4DFF_F000), ("below RAM", 0x3FFF_F000), ("hypervisor region (physical)", 0x4000_0000),
-        ("stage-2 table pool (physical)", PlatformFit.TablePoolBase(Persona.Spec.Platforms.DefaultPlatform.Load())), ("key store (physical)", 0x4100_0000),
-        ("personal pool (physical)", 0x4100_1000), ("work pool (physical)", 0x4180_0000), ("personal RAM top", 0x51FF_F000),
+        .. Handset.Regions.Select(r => ($"{r.Name} (physical base)", r.Range.Base)),
+        .. Handset.Regions.Select(r => ($"{r.Name} (last physical page)", r.Range.End - 0x1000)),
+        .. Handset.Devices.Select(d => ($"{d.Name} registers", d.Mmio.Base)),
+        ("past work RAM", HypervisorLayout.GuestRamIpa + Handset.Regions.First(r => r.Kind == RegionKind.Work).Range.Size),
+        ("below RAM", HypervisorLayout.GuestRamIpa - 0x1000), ("stage-2 table pool (physical)", PlatformFit.TablePoolBase(Handset)),
         ("UART", HypervisorLayout.UartIpa), ("UART flags", HypervisorLayout.UartIpa + 0x18), ("UART window end", HypervisorLayout.UartIpa + 0xFFC),
         ("block device", Storage), ("block device queue notify", Storage + 0x50), ("modem line", Modem), ("modem events", Modem + 0xC),
-        ("past the modem line", 0x0A00_2000), ("GIC distributor", 0x0800_0000), ("GIC redistributor", 0x080A_0000),
-        ("GIC redistributor SGI frame", 0x080B_0000), ("SMMU", 0x0905_0000), ("PL011 physical", 0x0900_0000),
-        ("display", 0x0A10_0000), ("touch", 0x0A10_1000), ("audio", 0x0A10_2000), ("camera", 0x0A10_3000), ("gps", 0x0A10_4000),
-        ("modem device", 0x0A10_5000), ("wifi", 0x0A10_6000), ("emmc", 0x0A10_7000),
-        ("channel slot 1", HypervisorLayout.ChannelIpa + 0x1000), ("channel slot 15", HypervisorLayout.ChannelIpa + 0xF000),
-        ("past the channel slots", HypervisorLayout.ChannelIpa + 0x1_0000), ("IPA top (32 bits)", 0xFFFF_F000),
-        ("beyond the IPA size", 0x1_0000_0000), ("top of the address space", 0xFFFF_FFFF_FFFF_F000), ("zero page", 0),
+        ("past the modem line", Modem + DeviceLayout.WindowSize), ("GIC distributor", PlatformMap.GicDistributorBase),
+        ("GIC redistributor", PlatformMap.GicRedistributorBase), ("GIC redistributor SGI frame", PlatformMap.GicRedistributorBase + 0x1_0000),
+        ("SMMU", PlatformMap.SmmuBase), ("channel slot 1", HypervisorLayout.ChannelIpa + 0x1000), ("channel slot 15", HypervisorLayout.ChannelIpa + 0xF000),
+        ("past the channel slots", HypervisorLayout.ChannelIpa + ((ulong)HypervisorLayout.ChannelSlots * 0x1000)), ("IPA top (32 bits)", 0xFFFF_F000),
+        ("beyond the IPA size", 1UL << HypervisorLayout.IpaBits), ("top of the address space", 0xFFFF_FFFF_FFFF_F000), ("zero page", 0),
     ];
 
     /// <summary>The channel slot the personal persona lends its page through: a declared channel (loads only, unless declared channels are attacked).</summary>
     public const ulong LentChannel = HypervisorLayout.ChannelIpa;
 
-    /// <summary>Devices by platform index that the personal persona's day asks for (exclusive: holding them is a declared interaction).</summary>
-    public static readonly int[] ExclusiveDevicesPersonalUses = [3, 4];
+    /// <summary>Devices by platform index that the personal persona may ask for and only one may hold (exclusive: a declared interaction).</summary>
+    public static readonly int[] ExclusiveDevicesPersonalUses = [.. Handset.Devices.Select((d, i) => (d, i)).Where(x => x.d.Kind == DeviceKind.Exclusive).Select(x => x.i)];
+
+    /// <summary>The DMA-capable devices the work persona may come to hold, by platform index with their register windows: the
+    /// foreground ones (it holds them whenever it is in front), and the exclusive ones when declared interactions are attacked.</summary>
+    public static IReadOnlyList<(int Index, ulong Window)> DmaDevices(bool withExclusive) =>
+        [.. Handset.Devices.Select((d, i) => (d, i)).Where(x => x.d.DmaMaster && (x.d.Kind == DeviceKind.Foreground || (withExclusive && x.d.Kind == DeviceKind.Exclusive)))
+            .Select(x => (x.i, x.d.Mmio.Base))];
 }
