@@ -10,6 +10,16 @@ static inline u64 hvc(u64 fn, u64 arg)
     return x0;
 }
 
+static u64 smc3(u64 fn, u64 a1, u64 a2, u64 a3)
+{
+    register u64 x0 __asm__("x0") = fn;
+    register u64 x1 __asm__("x1") = a1;
+    register u64 x2 __asm__("x2") = a2;
+    register u64 x3 __asm__("x3") = a3;
+    __asm__ volatile("smc #0" : "+r"(x0) : "r"(x1), "r"(x2), "r"(x3) : "memory");
+    return x0;
+}
+
 static void power_off(void)
 {
     register u64 x0 __asm__("x0") = PSCI_SYSTEM_OFF;
@@ -134,7 +144,69 @@ static u64 bench_world_switch(void)
     return counter() - start;
 }
 
-static void suite(void)
+/* Polls the virtual CPU interface (IRQs masked) until it hands out an interrupt other than the spurious INTID, and returns its IAR. */
+static u64 wait_interrupt(void)
+{
+    u64 iar;
+    do
+        SYSREG_READ(ICC_IAR1_EL1, iar);
+    while ((iar & 0xffffff) == INTID_SPURIOUS);
+    return iar;
+}
+
+static void enable_interrupt_interface(void)
+{
+    SYSREG_WRITE(ICC_PMR_EL1, 0xff);
+    SYSREG_WRITE(ICC_IGRPEN1_EL1, 1);
+}
+
+/* Sends SGI intid to the vCPUs in the Aff0 target list (a trapped write: the hypervisor injects a virtual SGI into each). */
+static inline void send_sgi(u64 intid, u64 targets) { SYSREG_WRITE(ICC_SGI1R_EL1, (intid << 24) | targets); }
+
+void secondary_entry(void);
+
+static u64 secondary_stack[SECONDARY_STACK_BYTES / sizeof(u64)] __attribute__((aligned(16)));
+static volatile u64 secondary_ready;
+
+/* vCPU 1: answers each SGI_PING from vCPU 0 with an SGI_PONG, ITERATIONS times (plus the warm-up), then powers itself off. */
+void secondary_main(void)
+{
+    enable_interrupt_interface();
+    secondary_ready = 1;
+    for (u64 i = 0; i < ITERATIONS + 1; i++) {
+        u64 iar = wait_interrupt();
+        SYSREG_WRITE(ICC_EOIR1_EL1, iar);
+        send_sgi(SGI_PONG, 1UL << 0);
+    }
+    smc3(PSCI_CPU_OFF, 0, 0, 0);
+}
+
+/* One round trip: send SGI_PING to vCPU 1, poll until its SGI_PONG arrives, end it. */
+static void ipi_round_trip(void)
+{
+    send_sgi(SGI_PING, 1UL << 1);
+    SYSREG_WRITE(ICC_EOIR1_EL1, wait_interrupt());
+}
+
+/* Each iteration: vCPU 0 sends an SGI to vCPU 1 (a trap: the hypervisor injects it into vCPU 1's list registers), vCPU 1 takes it
+   (polling ICC_IAR1_EL1), ends it and answers with an SGI (a trap on its core), which vCPU 0 takes and ends. Both vCPUs run on one
+   machine clock, so the ticks count both cores' instructions. vCPU 1 is started here, after the other tests, so they run alone. */
+static u64 bench_ipi(void)
+{
+    enable_interrupt_interface();
+    if (smc3(PSCI_CPU_ON, 1, (u64)secondary_entry, (u64)&secondary_stack[SECONDARY_STACK_BYTES / sizeof(u64)]) != 0)
+        return 0;
+    while (!secondary_ready)
+        ;
+    /* The warm-up round trip is outside the measurement, as the world switch's first switch is. */
+    ipi_round_trip();
+    u64 start = counter();
+    for (u64 i = 0; i < ITERATIONS; i++)
+        ipi_round_trip();
+    return counter() - start;
+}
+
+static void suite(u64 smp)
 {
     /* The first switch boots the partner (it clears its BSS before it switches back): keep that out of the measurement. */
     hvc(HC_SWITCH, 0);
@@ -143,6 +215,7 @@ static void suite(void)
     u64 mmio = bench_mmio_read();
     u64 world_switch = bench_world_switch();
     u64 virq = bench_virq();
+    u64 ipi = smp ? bench_ipi() : 0;
     puts("microbench: virtual counter ticks per iteration (CNTVCT_EL0), as the guest sees them\n");
     puts("test                    iterations       ticks  per-iter\n");
     row("empty-loop", empty);
@@ -150,6 +223,8 @@ static void suite(void)
     row("mmio-read", mmio);
     row("world-switch-round-trip", world_switch);
     row("virq-completion", virq);
+    if (smp)
+        row("ipi-round-trip", ipi);
     puts("end\n");
 }
 
@@ -171,8 +246,9 @@ static void workload(void)
     putc('\n');
 }
 
-void microbench_main(u64 mode)
+void microbench_main(u64 flags)
 {
+    u64 mode = flags & MODE_MASK;
     if (mode == MODE_PARTNER) {
         while (hvc(HC_SWITCH, 0) == 0)
             ;
@@ -181,6 +257,6 @@ void microbench_main(u64 mode)
     if (mode == MODE_WORKLOAD)
         workload();
     else
-        suite();
+        suite(flags & MODE_SMP);
     power_off();
 }

@@ -1,14 +1,18 @@
 using Persona.Arm.Cpu;
 using Persona.Hypervisor.Devices;
+using Persona.Hypervisor.Running;
 using Persona.Spec.Model;
 
 namespace Persona.Hypervisor;
 
-/// <summary>External events (the user's switch, incoming calls, hang-ups), queued by the scenario and applied at the end of the next
-/// trap, so a trap's own work is done before the foreground changes.</summary>
+/// <summary>External events (the user's switch, incoming calls, hang-ups): scheduled ones take effect at their virtual time through
+/// the boot core's EL2 physical timer (<see cref="Schedule"/>, <c>Hypervisor.EventTimer.cs</c>); posted ones at the end of the next
+/// boot-core trap. Either way they apply at the end of a trap, so the trap's own work is done before the foreground changes.</summary>
 public sealed partial class Hypervisor
 {
     private readonly Queue<ExternalEvent> events = new();
+    private readonly Queue<TimedEvent> scheduled = new();
+    private readonly List<AppliedEvent> applied = [];
     private readonly Component?[] callSwitchedFrom = new Component?[2];
 
     /// <summary>Queues an external event and rings the event doorbell (<see cref="Interrupts.PhysicalGic.EventSgi"/> to the boot core),
@@ -19,19 +23,48 @@ public sealed partial class Hypervisor
         RingEventDoorbell();
     }
 
-    /// <summary>How many posted events have not been applied yet.</summary>
-    public int PendingEvents => events.Count;
+    /// <summary>Schedules events at their virtual times (in time order, after any already scheduled): each takes effect at the
+    /// first boot-core instruction boundary at or after its time, where the EL2 physical timer traps the running persona.</summary>
+    /// <exception cref="ArgumentException">An event is earlier than one scheduled before it.</exception>
+    public void Schedule(IEnumerable<TimedEvent> timedEvents)
+    {
+        foreach (var timed in timedEvents)
+        {
+            var last = scheduled.Count > 0 ? scheduled.Last().AtTicks : 0;
+            if (timed.AtTicks < last)
+                throw new ArgumentException($"event {timed.Event} at tick {timed.AtTicks} is earlier than one scheduled at tick {last}", nameof(timedEvents));
+            scheduled.Enqueue(timed);
+        }
+        ArmEventTimer();
+    }
+
+    /// <summary>How many posted or scheduled events have not been applied yet.</summary>
+    public int PendingEvents => events.Count + scheduled.Count;
 
     /// <summary>How many events have been applied.</summary>
-    public int AppliedEvents { get; private set; }
+    public int AppliedEvents => applied.Count;
+
+    /// <summary>The events applied so far, in order, with when each was due and when it took effect.</summary>
+    public IReadOnlyList<AppliedEvent> EventsApplied => applied;
 
     private void ApplyExternalEvents(Core core, List<SpecStep> steps)
     {
+        var now = ExactTicks(core);
+        // Scheduled events wait for the event timer's own interrupt: it is taken at a slice boundary, where the counter is exact.
+        var timerFired = eventTimerFired;
+        eventTimerFired = false;
+        while (timerFired && scheduled.TryPeek(out var due) && due.AtTicks <= now)
+        {
+            scheduled.Dequeue();
+            ApplyExternalEvent(core, due.Event, steps);
+            applied.Add(new AppliedEvent(due.Event, due.AtTicks, now, trapCount + 1));
+        }
         while (events.TryDequeue(out var external))
         {
             ApplyExternalEvent(core, external, steps);
-            AppliedEvents++;
+            applied.Add(new AppliedEvent(external, null, now, trapCount + 1));
         }
+        ArmEventTimer();
     }
 
     private void ApplyExternalEvent(Core core, ExternalEvent external, List<SpecStep> steps)

@@ -46,6 +46,8 @@ public sealed partial class Hypervisor
             PhysicalGic.Deactivate(core, intid);
             return HandleSwitchIpi(core, steps);
         }
+        if (intid == EventTimerPpi)
+            return HandleEventTimer(core);
         if (intid != PhysicalGic.VirtualTimerPpi)
         {
             PhysicalGic.Deactivate(core, intid);

@@ -58,6 +58,7 @@ public sealed partial class Hypervisor
         trapCount++;
         var trap = new TrapRecord(trapCount, core.CoreId, persona, description, record.Syndrome, elr, steps, Foreground != switchedBefore);
         ChargeTrap(trap);
+        EndSliceAtDueEvent(core);
         Observer?.OnTrapHandled(core, trap);
     }
 

@@ -36,28 +36,34 @@ public static class MicrobenchGuest
     /// <param name="personalMode">x0 for the personal persona (the work persona always runs the partner).</param>
     /// <param name="costs">The hypervisor's cost model.</param>
     /// <param name="quantum">The scheduler's slice; 1 makes every counter read exact (time advances after every instruction).</param>
-    public static (Machine Machine, Persona.Hypervisor.Hypervisor Hypervisor) UnderHypervisor(ulong personalMode, CostModel costs, int quantum = RoundRobinScheduler.DefaultQuantum)
+    /// <param name="cores">Physical cores; with two the hypervisor tells the guest (x0's SMP flag) and the suite adds the IPI round trip.</param>
+    public static (Machine Machine, Persona.Hypervisor.Hypervisor Hypervisor) UnderHypervisor(ulong personalMode, CostModel costs,
+        int quantum = RoundRobinScheduler.DefaultQuantum, int cores = 1)
     {
         var platform = DefaultPlatform.Load();
-        var options = new MachineOptions { CoreCount = 1, RamSize = platform.Ram.Size, Scheduler = new RoundRobinScheduler(quantum) };
+        var options = new MachineOptions { CoreCount = cores, RamSize = platform.Ram.Size, Scheduler = new RoundRobinScheduler(quantum) };
         var machine = new Machine(options, InterpreterCore.Factory(), Stream.Null);
         var hypervisor = new Persona.Hypervisor.Hypervisor(machine, platform) { CostModel = costs };
         hypervisor.Boot(Image, Image, PartnerMode);
-        // Boot starts the personal persona with x0 = 0; the workload asks for another mode.
-        hypervisor.BootCore.SetX(0, personalMode);
+        // Boot starts the personal persona with x0 = its flags (SMP on several cores); the workload asks for another mode.
+        hypervisor.BootCore.SetX(0, hypervisor.BootCore.GetX(0) | personalMode);
         return (machine, hypervisor);
     }
 
-    /// <summary>Runs the measurement suite under the hypervisor and returns the table the guest printed.</summary>
+    /// <summary>Runs the measurement suite under the hypervisor and returns the table the guest printed (with the IPI round trip on two cores).</summary>
     /// <exception cref="InvalidOperationException">The guest did not finish its table.</exception>
-    public static string RunSuite(CostModel costs)
+    public static string RunSuite(CostModel costs, int cores = 1) => RunSuiteOn(costs, cores).Table;
+
+    /// <summary>Runs the measurement suite and returns the table with the hypervisor it ran under (for its guest SGI record).</summary>
+    /// <exception cref="InvalidOperationException">The guest did not finish its table.</exception>
+    public static (string Table, Persona.Hypervisor.Hypervisor Hypervisor) RunSuiteOn(CostModel costs, int cores)
     {
-        var (machine, hypervisor) = UnderHypervisor(SuiteMode, costs, quantum: 1);
+        var (machine, hypervisor) = UnderHypervisor(SuiteMode, costs, quantum: 1, cores: cores);
         var stop = machine.Run(50_000_000);
         var table = hypervisor.UartOutput(Component.Personal);
         if (!table.Contains("end\n", StringComparison.Ordinal))
             throw new InvalidOperationException($"the micro-benchmark guest did not finish ({stop.Reason} after {stop.Instructions} instructions); it printed: {table}");
-        return table;
+        return (table, hypervisor);
     }
 
     private static byte[] ReadImage()

@@ -4,12 +4,15 @@ using Persona.Arm.Platform;
 
 namespace Persona.Hypervisor.Interrupts;
 
-/// <summary>The hypervisor's use of the physical GIC: it enables the virtual timer's PPI and its own switch SGI as group-1 interrupts
+/// <summary>The hypervisor's use of the physical GIC: it enables the virtual timer's PPI, its own switch SGI and its event timer's PPI as group-1 interrupts
 /// taken at EL2 (HCR_EL2.IMO), acknowledges with EOImode=1 so that priority drop and deactivation are split, and enables the virtual CPU interface.</summary>
 public static class PhysicalGic
 {
     /// <summary>The physical PPI the virtual timer drives (as on QEMU virt).</summary>
     public const int VirtualTimerPpi = PlatformMap.VirtualTimerInterrupt;
+
+    /// <summary>The physical PPI of the EL2 physical timer (CNTHP), which times the hypervisor's scheduled events.</summary>
+    public const int EventTimerPpi = PlatformMap.HypervisorTimerInterrupt;
 
     /// <summary>The SGI the hypervisor sends to another core to make it switch persona.</summary>
     public const int SwitchSgi = 8;
@@ -52,7 +55,7 @@ public static class PhysicalGic
     {
         var redistributor = PlatformMap.GicRedistributorBase + ((ulong)core.CoreId * PlatformMap.GicRedistributorStride);
         // One write sets the whole group register: both interrupts the hypervisor takes go in it together.
-        const ulong taken = (1UL << VirtualTimerPpi) | (1UL << SwitchSgi) | (1UL << EventSgi);
+        const ulong taken = (1UL << VirtualTimerPpi) | (1UL << SwitchSgi) | (1UL << EventSgi) | (1UL << EventTimerPpi);
         Write(machine, core, PlatformMap.GicDistributorBase, DistributorControlGroup1);
         Write(machine, core, redistributor + WakerRegister, 0);
         Write(machine, core, redistributor + SgiFrame + GroupRegister, taken);

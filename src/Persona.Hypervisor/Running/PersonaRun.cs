@@ -11,7 +11,7 @@ namespace Persona.Hypervisor.Running;
 /// <param name="Validate">Whether the validator checks every trap and world switch.</param>
 /// <param name="MaxInstructions">The instruction budget.</param>
 /// <param name="WipeAtTrap">When set, IT orders a remote wipe at the end of the first boot-core trap from this trap number on.</param>
-/// <param name="Events">External events in time order (the user's switches, calls), posted when virtual time reaches them.</param>
+/// <param name="Events">External events in time order (the user's switches, calls), each applied at its virtual time (the boot core's EL2 timer traps then).</param>
 /// <param name="Day">Whether both kernels live the whole day (timer ticks, storage, camera hand-off, calls) before powering off.</param>
 /// <param name="Strict">Whether the validator also checks every guest data access against ownership (needs <paramref name="Validate"/>).</param>
 /// <param name="Cores">The number of physical cores (each persona gets one vCPU per core).</param>
@@ -60,31 +60,8 @@ public static partial class PersonaRun
             hypervisor.TrapCount, validator?.Checked ?? 0, validator?.FirstViolation, (options.Events?.Count ?? 0) - hypervisor.AppliedEvents);
     }
 
-    /// <summary>How many instructions run between two looks at the clock while an event is due: small, because a persona idling
-    /// in WFI lets virtual time jump from one timer deadline to the next within a few instructions.</summary>
-    private const ulong EventSlice = 16;
-
-    /// <summary>Runs the machine, posting each event to the hypervisor once virtual time reaches it.</summary>
-    public static MachineRunResult RunWithEvents(Machine machine, Hypervisor hypervisor, RunOptions options)
-    {
-        ulong executed = 0;
-        foreach (var timed in options.Events ?? [])
-        {
-            while (machine.Clock.Ticks < timed.AtTicks)
-            {
-                var slice = machine.Run(Math.Min(EventSlice, options.MaxInstructions - executed));
-                executed += slice.Instructions;
-                // Every core sleeps with nothing due: nothing happens until the outside world acts, so time passes to the event.
-                if (slice.Reason == MachineStopReason.Deadlock)
-                    machine.Clock.AdvanceTo(timed.AtTicks);
-                else if (slice.Reason != MachineStopReason.InstructionLimit || executed >= options.MaxInstructions)
-                    return slice with { Instructions = executed };
-            }
-            hypervisor.Post(timed.Event);
-        }
-        var rest = machine.Run(options.MaxInstructions - executed);
-        return rest with { Instructions = executed + rest.Instructions };
-    }
+    /// <summary>Runs the machine to its end or its budget; the events <see cref="Build"/> scheduled take effect at their virtual times.</summary>
+    public static MachineRunResult RunWithEvents(Machine machine, Hypervisor hypervisor, RunOptions options) => machine.Run(options.MaxInstructions);
 
     /// <summary>A booted machine with its hypervisor and (when asked) validator, ready to run.</summary>
     /// <remarks><paramref name="persistent"/>: the non-volatile memory a power loss left (a reboot), or null for a factory-fresh handset.</remarks>
@@ -92,12 +69,17 @@ public static partial class PersonaRun
     {
         PlatformFit.Require(platform);
         IScheduler scheduler = options.SchedulerSeed is { } seed ? new Smp.SeededScheduler(seed, options.Quantum) : new RoundRobinScheduler(options.Quantum);
+        // The hypervisor exists only once the machine does: the scheduler reads its schedule through this slot.
+        Hypervisor? built = null;
+        scheduler = new EventFirstScheduler(scheduler, () => built?.NextEventDue);
         var machine = new Machine(new MachineOptions { CoreCount = options.Cores, RamSize = platform.Ram.Size, Scheduler = scheduler }, InterpreterCore.Factory(), Stream.Null);
         if (persistent is not null)
             Wipe.PersistentMemory.Restore(machine, persistent);
         var hypervisor = new Hypervisor(machine, platform, options.Mutants) { PowerLossBefore = options.PowerLossBefore };
+        built = hypervisor;
         var day = options.Day ? (ulong)KernelFlags.Day : 0;
         hypervisor.Boot(PersonaKernels.Personal, PersonaKernels.Work, (ulong)options.WorkMode | day, day);
+        hypervisor.Schedule(options.Events ?? []);
         if (options.WipeAtTrap is { } trap)
             hypervisor.ScheduleRemoteWipe(trap);
         Validator? validator = null;
