@@ -68,9 +68,10 @@ public class HypervisorTrapBenchmarks
 }
 
 /// <summary>The embedded default scenario end to end (machine build, hypervisor boot, run), validated against unvalidated.</summary>
-/// <remarks>Each run allocates the handset's 512 MiB of RAM, so the garbage collector's work is part of both figures.
+/// <remarks>Each run allocates the handset's 512 MiB of RAM, so the garbage collector's work is part of both figures. Thirty
+/// iterations after five warm-ups: a run is short (tens of milliseconds) and the validated side was noisy with fifteen.
 /// Run: <c>dotnet run -c Release --project bench/Persona.Bench -- --filter '*DefaultScenario*'</c>.</remarks>
-[InProcessJob(warmupCount: 3, iterationCount: 15, invocationCount: 1)]
+[InProcessJob(warmupCount: 5, iterationCount: 30, invocationCount: 1)]
 [MedianColumn]
 public class DefaultScenarioBenchmarks
 {

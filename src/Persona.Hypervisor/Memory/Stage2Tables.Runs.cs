@@ -1,7 +1,8 @@
+using System.Runtime.CompilerServices;
 namespace Persona.Hypervisor.Memory;
 
 /// <summary>A run of consecutive IPA pages whose descriptors differ only by a constant step of their output address: either one
-/// block or invalid descriptor covering them all, or level-3 descriptors that are equal (step 0) or advance one page each (step 1).</summary>
+/// block descriptor or consecutive invalid ones covering them all, or level-3 descriptors that are equal (step 0) or advance one page each (step 1).</summary>
 /// <param name="FirstIpaPage">The first IPA page of the run.</param>
 /// <param name="Pages">How many IPA pages the run covers.</param>
 /// <param name="FrameStep">How many frames the output advances per IPA page when the run translates (0 or 1).</param>
@@ -17,17 +18,29 @@ public sealed partial class Stage2Tables
     /// <summary>Splits the whole IPA space into runs of pages whose descriptors differ only by a constant step of their output address.</summary>
     /// <remarks>A walk's outcome depends on the descriptors on its path; within a run those differ only in the output address, by the
     /// run's step, so the first and last pages' walks decide the run: the same fault, or outputs a constant step apart.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per check over every descriptor or frame: a method called once never leaves tier 0
     public List<Stage2Run> DescriptorRuns()
     {
         var runs = new List<Stage2Run>();
         const ulong l1Pages = 1UL << 18;
         const ulong l2Pages = 1UL << 9;
+        // Consecutive invalid descriptors above level 3 make one run: every page under them faults (most of the IPA space is unmapped).
+        var previousInvalid = false;
+        void Add(Stage2Run run, ulong descriptor)
+        {
+            var invalid = (descriptor & 1) == 0;
+            if (invalid && previousInvalid)
+                runs[^1] = runs[^1] with { Pages = runs[^1].Pages + run.Pages };
+            else
+                runs.Add(run);
+            previousInvalid = invalid;
+        }
         for (ulong i1 = 0; i1 < 1UL << (HypervisorLayout.IpaBits - 30); i1++)
         {
             var d1 = Read(Root + (i1 * 8));
             if ((d1 & 3) != 3)
             {
-                runs.Add(new Stage2Run(i1 * l1Pages, l1Pages, 1));
+                Add(new Stage2Run(i1 * l1Pages, l1Pages, 1), d1);
                 continue;
             }
             var l2 = d1 & OutputMask;
@@ -37,17 +50,25 @@ public sealed partial class Stage2Tables
                 var first = (i1 * l1Pages) + (i2 * l2Pages);
                 if ((d2 & 3) != 3)
                 {
-                    runs.Add(new Stage2Run(first, l2Pages, 1));
+                    Add(new Stage2Run(first, l2Pages, 1), d2);
                     continue;
                 }
                 LeafRuns(d2 & OutputMask, first, runs);
+                previousInvalid = false;
             }
         }
         return runs;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per check over every descriptor or frame: a method called once never leaves tier 0
     private void LeafRuns(ulong table, ulong firstIpaPage, List<Stage2Run> runs)
     {
+        // Most tables are one run (a persona's RAM mapped page after page, or nothing): told apart by two tight scans of the table.
+        if (WholeTableRun(table) is { } wholeStep)
+        {
+            runs.Add(new Stage2Run(firstIpaPage, 512, wholeStep));
+            return;
+        }
         ulong start = 0;
         var previous = Read(table);
         ulong? step = null;
@@ -71,5 +92,28 @@ public sealed partial class Stage2Tables
             previous = descriptor;
             step = null;
         }
+    }
+
+    /// <summary>The step of a level-3 table whose 512 descriptors are all equal (0) or all advance one page with the same attributes
+    /// (1), or null when the table is not one run. Gives what the descriptor-by-descriptor split gives for such a table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per check over every descriptor or frame: a method called once never leaves tier 0
+    private ulong? WholeTableRun(ulong table)
+    {
+        if (!BitConverter.IsLittleEndian)
+            return null;
+        var descriptors = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(pool.Ram.Bytes.AsSpan((int)(table - pool.Ram.Base), 512 * 8));
+        var first = descriptors[0];
+        if (descriptors.IndexOfAnyExcept(first) < 0)
+            return 0;
+        // An arithmetic run of output addresses; the attribute bits above the output field are equal at both ends only if no
+        // addition carried into them (the sum only grows), and the bits below it never change.
+        var expected = first;
+        foreach (var descriptor in descriptors)
+        {
+            if (descriptor != expected)
+                return null;
+            expected += HypervisorLayout.PageSize;
+        }
+        return ((descriptors[^1] ^ first) & ~OutputMask) == 0 ? 1 : null;
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Persona.Hypervisor.Memory;
 using Persona.Spec.Model;
 
@@ -17,6 +19,7 @@ public readonly record struct FrameRun(long First, long Count)
 internal static class FrameRuns
 {
     /// <summary>The runs; <paramref name="platformRunStarts"/> are the frames where a platform page function may change (null: any frame).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per check over every descriptor or frame: a method called once never leaves tier 0
     public static List<FrameRun> Of(PageOwnership ownership, Stage2Reach[] reach, IReadOnlyList<long>? platformRunStarts)
     {
         if (reach.Length != 2)
@@ -31,22 +34,57 @@ internal static class FrameRuns
         var workReach = reach[(int)Component.Work].Mappers;
         var nextPlatformStart = 0;
         var start = 0;
-        for (var i = 1; i <= ownership.Count; i++)
+        while (start < ownership.Count)
         {
-            var frame = ownership.FirstFrame + i;
-            while (platformRunStarts is not null && nextPlatformStart < platformRunStarts.Count && platformRunStarts[nextPlatformStart] < frame)
-                nextPlatformStart++;
-            var boundary = i == ownership.Count
-                || platformRunStarts is null
-                || (nextPlatformStart < platformRunStarts.Count && platformRunStarts[nextPlatformStart] == frame)
-                || personal[i] != personal[i - 1] || work[i] != work[i - 1] || hypervisor[i] != hypervisor[i - 1]
-                || pools[i] != pools[i - 1] || channels[i] != channels[i - 1]
-                || (personalReach[i] > 0) != (personalReach[i - 1] > 0) || (workReach[i] > 0) != (workReach[i - 1] > 0);
-            if (!boundary)
-                continue;
-            runs.Add(new FrameRun(ownership.FirstFrame + start, i - start));
-            start = i;
+            // A run ends where the first of the arrays changes value (each found by a vectorised scan), or at a platform run start.
+            var end = ownership.Count;
+            if (platformRunStarts is null)
+            {
+                end = start + 1;
+            }
+            else
+            {
+                while (nextPlatformStart < platformRunStarts.Count && platformRunStarts[nextPlatformStart] <= ownership.FirstFrame + start)
+                    nextPlatformStart++;
+                if (nextPlatformStart < platformRunStarts.Count)
+                    end = (int)Math.Min(end, platformRunStarts[nextPlatformStart] - ownership.FirstFrame);
+                end = SameFrom(personal, start, end);
+                end = SameFrom(work, start, end);
+                end = SameFrom(hypervisor, start, end);
+                end = SameFrom(pools, start, end);
+                end = SameFrom(channels, start, end);
+                end = ReachedAlikeFrom(personalReach, start, end);
+                end = ReachedAlikeFrom(workReach, start, end);
+            }
+            runs.Add(new FrameRun(ownership.FirstFrame + start, end - start));
+            start = end;
         }
         return runs;
+    }
+
+    /// <summary>The first index in [start, end) where the values differ from the value at start, or end (values compared bit for bit).</summary>
+    private static int SameFrom<T>(ReadOnlySpan<T> values, int start, int end)
+        where T : unmanaged
+    {
+        var span = values[start..end];
+        var differs = System.Runtime.CompilerServices.Unsafe.SizeOf<T>() switch
+        {
+            1 => FirstOther(MemoryMarshal.Cast<T, byte>(span)),
+            4 => FirstOther(MemoryMarshal.Cast<T, int>(span)),
+            8 => FirstOther(MemoryMarshal.Cast<T, long>(span)),
+            _ => throw new ArgumentException($"no bitwise scan for {typeof(T).Name}", nameof(values)),
+        };
+        return differs < 0 ? end : start + differs;
+    }
+
+    private static int FirstOther<T>(ReadOnlySpan<T> span)
+        where T : IEquatable<T> => span.IndexOfAnyExcept(span[0]);
+
+    /// <summary>The first index in [start, end) where a frame's reach (mapped by some IPA page, or not) differs from the frame at start, or end.</summary>
+    private static int ReachedAlikeFrom(ReadOnlySpan<int> mappers, int start, int end)
+    {
+        var span = mappers[start..end];
+        var differs = span[0] > 0 ? span.IndexOf(0) : span.IndexOfAnyExcept(0);
+        return differs < 0 ? end : start + differs;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Persona.Arm.Contracts;
 using Persona.Hypervisor.Memory;
 
@@ -16,6 +17,7 @@ internal sealed class Stage2Reach(Stage2Tables tables, IPhysicalBus bus, PageOwn
     private readonly Dictionary<ulong, long> rewalked = [];
 
     /// <summary>Walks the whole tables afresh (the boot check).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per check over every descriptor or frame: a method called once never leaves tier 0
     public void WalkAll()
     {
         Array.Clear(mappers);
@@ -33,8 +35,7 @@ internal sealed class Stage2Reach(Stage2Tables tables, IPhysicalBus bus, PageOwn
             else if (first is { } f && last is { } l && l - f == step * (long)(run.Pages - 1))
             {
                 runs.Add((run, f));
-                for (ulong k = 0; k < run.Pages; k++)
-                    Count(f + (step * (long)k), +1);
+                CountRun(f, step, (long)run.Pages);
             }
             else
             {
@@ -113,6 +114,27 @@ internal sealed class Stage2Reach(Stage2Tables tables, IPhysicalBus bus, PageOwn
     }
 
     private long InRam(long? frame) => frame is { } f && ownership.Covers(f) ? f : NoFrame;
+
+    /// <summary>Counts one mapper for each frame of a run: the same frame every page (step 0), or consecutive frames (step 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per check over every descriptor or frame: a method called once never leaves tier 0
+    private void CountRun(long first, long step, long pages)
+    {
+        if (step == 0)
+        {
+            Count(first, (int)pages);
+            return;
+        }
+        if (step != 1)
+        {
+            for (long k = 0; k < pages; k++)
+                Count(first + (step * k), +1);
+            return;
+        }
+        var from = Math.Max(first, ownership.FirstFrame) - ownership.FirstFrame;
+        var to = Math.Min(first + pages, ownership.FirstFrame + ownership.Count) - ownership.FirstFrame;
+        for (var i = from; i < to; i++)
+            mappers[i]++;
+    }
 
     private void Count(long frame, int delta)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Persona.Spec.Concrete;
 using Persona.Spec.Model;
 
@@ -10,17 +11,26 @@ namespace Persona.Hypervisor.Validation;
 /// on every page of a run, and the machine holds the same values there by construction of the runs. Otherwise every frame is a run.</remarks>
 public sealed partial class Validator
 {
+    /// <summary>Whether a spec's boot state reads pages only through the platform's functions, decided once per definition.</summary>
+    private static readonly ConditionalWeakTable<Func<State>, StrongBox<bool>> RegionalBootStates = [];
+
+    private static bool ReadsPagesThroughPlatformOnly(Func<State> initial) =>
+        RegionalBootStates.GetValue(initial, define =>
+        {
+            var init = define();
+            return new StrongBox<bool>(RuleFootprint.PageIndexedFields.All(f => PageDependence.OnlyThroughPlatformFunctions(init[Fields.All.First(x => x.Name == f)])));
+        }).Value;
+
     /// <summary>The runs the boot check reads: by the platform's regions when the spec's boot state allows it, else frame by frame.</summary>
     private List<FrameRun> BootRuns()
     {
-        var init = model.Initial();
-        var regional = world.PageRunStarts is not null
-            && RuleFootprint.PageIndexedFields.All(f => PageDependence.OnlyThroughPlatformFunctions(init[Fields.All.First(x => x.Name == f)]));
+        var regional = world.PageRunStarts is not null && ReadsPagesThroughPlatformOnly(model.Initial);
         return FrameRuns.Of(hypervisor.Ownership, reach, regional ? world.PageRunStarts : null);
     }
 
     /// <summary>Abstracts the page-indexed fields run by run; pages that hold data where the spec expects zeros join <paramref name="pages"/>,
     /// to be labelled one by one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per check over every descriptor or frame: a method called once never leaves tier 0
     private void AbstractRuns(IReadOnlyList<FrameRun> runs, MapValue[] statesOf, MapValue[] mappedOf, ref MapValue content, ref MapValue poolOf,
         ref MapValue channel, bool vmidsCollide, List<long> pages, List<string> evidence)
     {
@@ -47,6 +57,7 @@ public sealed partial class Validator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per check over every descriptor or frame: a method called once never leaves tier 0
     private bool IsZero(FrameRun run)
     {
         // A megabyte at a time: a span's length is an int, and RAM may be larger than 2 GiB.

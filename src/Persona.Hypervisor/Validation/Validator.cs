@@ -39,7 +39,7 @@ public sealed partial class Validator : ITrapObserver
     {
         this.hypervisor = hypervisor;
         this.model = model;
-        world = PlatformWorld.Of(hypervisor.Platform);
+        world = PlatformWorlds.Of(hypervisor.Platform);
         spec = new ConcreteSpec(model, world);
         rules = [.. model.Rules.Select(r => (RuleFootprint.Of(r), ConcreteSpec.Compiled(r)))];
         operations = model.Operations.ToDictionary(o => o.Name, StringComparer.Ordinal);
