@@ -133,6 +133,8 @@ public sealed class PlatformVerifyTests
             ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
             Interactive = Spectre.Console.InteractionSupport.No,
         });
+        // Wide enough that no message wraps: where a line breaks depends on the checkout's path length.
+        Spectre.Console.AnsiConsole.Console.Profile.Width = 1000;
         try
         {
             var code = VerifyCommand.Run(platform, new VerifyOptions(1, 1, dir), stages);
