@@ -6,8 +6,8 @@ namespace Persona.Arm.Cpu;
 /// <summary>Address translation: the current regime's tags, the TLB fast path, table walks on a miss, and fault syndromes.</summary>
 public sealed partial class Core
 {
-    // Highest physical address bit + 1 (ID_AA64MMFR0_EL1.PARange = 44 bits).
-    private const int PhysicalAddressBits = 44;
+    // Highest physical address bit + 1: the walker's one definition.
+    private const int PhysicalAddressBits = TranslationTableWalker.ImplementedPhysicalAddressBits;
 
     private ulong contextTag;
     private ulong tlbSalt;

@@ -13,8 +13,9 @@ public static class TranslationTableWalker
     private const ulong HighOutputBits = 0x000F_0000_0000_0000;
     private const int PageShift = 12;
 
-    // ID_AA64MMFR0_EL1.PARange: a PS/IPS field asking for more is treated as this (the architecture's rule).
-    private const int ImplementedPhysicalAddressBits = 44;
+    /// <summary>The implemented physical address size in bits (ID_AA64MMFR0_EL1.PARange = 4): a PS/IPS field asking for more is
+    /// treated as this (the architecture's rule), and an address at or above it does not exist.</summary>
+    public const int ImplementedPhysicalAddressBits = 44;
 
     /// <summary>Translates an IPA through stage 2 (VTTBR_EL2/VTCR_EL2), returning the PA and the stage-2 permissions.</summary>
     public static WalkResult WalkStage2(IPhysicalBus bus, int coreId, in Stage2Regime regime, ulong ipa)
@@ -132,11 +133,18 @@ public static class TranslationTableWalker
 
     // The descriptor bits that make an output address exceed the size a PS/IPS field selects (32, 36, 40, 42, 44, 48, 52 bits),
     // capped at the implemented PARange: an address-size fault when any is set.
-    private static ulong OutputBitsBeyond(int physicalSize)
+    private static ulong OutputBitsBeyond(int physicalSize) =>
+        HighOutputBits | (OutputAddressMask & ~((1UL << PhysicalAddressSizeBits(physicalSize)) - 1));
+
+    /// <summary>The address size a PS/IPS/PARange field selects, capped at <see cref="ImplementedPhysicalAddressBits"/>.</summary>
+    public static int PhysicalAddressSizeBits(int field) => field switch
     {
-        var bits = physicalSize switch { 0 => 32, 1 => 36, 2 => 40, 3 => 42, _ => ImplementedPhysicalAddressBits };
-        return HighOutputBits | (OutputAddressMask & ~((1UL << bits) - 1));
-    }
+        0 => 32,
+        1 => 36,
+        2 => 40,
+        3 => 42,
+        _ => ImplementedPhysicalAddressBits,
+    };
 
     /// <summary>The number of VA bits below a lookup level's index for the 4 KiB granule (39, 30, 21, 12).</summary>
     public static int LevelShift(int level) => PageShift + (9 * (3 - level));

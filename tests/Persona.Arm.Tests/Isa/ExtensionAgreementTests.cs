@@ -112,6 +112,15 @@ public sealed class ExtensionAgreementTests
         }
     }
 
+    // The walker's address-size faults and the core's bus checks use one physical size; the ID register must advertise it.
+    [Fact]
+    public void AdvertisedPhysicalAddressRange_IsTheOneTheWalkerEnforces()
+    {
+        var parange = (int)(new GuestHarness().Core.ReadSystemRegister(SystemRegister.IdAa64Mmfr0El1) & 0xF);
+        Assert.Equal(Persona.Arm.Memory.TranslationTableWalker.ImplementedPhysicalAddressBits, Persona.Arm.Memory.TranslationTableWalker.PhysicalAddressSizeBits(parange));
+        Assert.Equal(4, parange);
+    }
+
     // Hints stay NOPs when their extension is absent: the architecture allocates them in the hint space for that.
     [RequiresToolFact("aarch64-linux-gnu-as", Toolchain.BinutilsPackage)]
     public void HintSpaceExtensions_ExecuteAsNops_LeavingEveryRegisterUnchanged()
