@@ -103,20 +103,26 @@ public static class PlatformFit
         }
     }
 
-    /// <summary>The persona kernels hand the camera over by its platform index and touch it at a fixed address (guests/persona/kernel.h).</summary>
+    /// <summary>The persona kernels were compiled for the embedded default platform: they hand the camera over by its index there and
+    /// touch it at its address there (guests/persona/kernel.h DEVICE_CAMERA, CAMERA_IPA; a test checks the header against it).</summary>
     private static void CheckKernelDevices(Platform platform, List<(string, string)> problems)
     {
-        var camera = platform.Devices.Count > KernelCameraIndex ? platform.Devices[KernelCameraIndex] : null;
-        if (camera is null || camera.Name != "camera" || camera.Mmio.Base != KernelCameraIpa)
-            problems.Add(($"device #{KernelCameraIndex}", $"is {(camera is null ? "missing" : $"{camera.Name} at 0x{camera.Mmio.Base:x}")}; the persona kernels "
-                + $"request device {KernelCameraIndex} as the camera and touch it at 0x{KernelCameraIpa:x} (guests/persona/kernel.h DEVICE_CAMERA, CAMERA_IPA)"));
+        var (index, kernelCamera) = KernelCamera;
+        var camera = platform.Devices.Count > index ? platform.Devices[index] : null;
+        if (camera is null || camera.Name != kernelCamera.Name || camera.Mmio.Base != kernelCamera.Mmio.Base)
+            problems.Add(($"device #{index}", $"is {(camera is null ? "missing" : $"{camera.Name} at 0x{camera.Mmio.Base:x}")}; the persona kernels "
+                + $"request device {index} as the camera and touch it at 0x{kernelCamera.Mmio.Base:x} (guests/persona/kernel.h DEVICE_CAMERA, CAMERA_IPA)"));
     }
 
-    /// <summary>The camera's platform index in the persona kernels (kernel.h DEVICE_CAMERA).</summary>
-    private const int KernelCameraIndex = 3;
+    /// <summary>The camera as the persona kernels know it: its index and description on the embedded default platform.</summary>
+    public static (int Index, DeviceDescription Device) KernelCamera { get; } = FindKernelCamera();
 
-    /// <summary>The camera's register window in the persona kernels (kernel.h CAMERA_IPA).</summary>
-    private const ulong KernelCameraIpa = 0x0a10_3000;
+    private static (int, DeviceDescription) FindKernelCamera()
+    {
+        var devices = DefaultPlatform.Load().Devices;
+        var index = devices.ToList().FindIndex(d => d.Name == "camera");
+        return (index, devices[index]);
+    }
 
     private static string Bytes(ulong size) => size switch
     {
