@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Persona.Arm.Contracts;
 using Persona.Arm.Cpu;
+using Persona.Bench.Micro;
 
 namespace Persona.Bench.Arm;
 
@@ -32,10 +33,10 @@ public class InterpreterMipsBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var bus = new BenchBus(new RamRegion(RamBase, new byte[8 << 20]));
+        var bus = new BareCore.RamBus(new RamRegion(RamBase, new byte[8 << 20]));
         for (var i = 0; i < LoadStoreLoop.Length; i++)
             BitConverter.TryWriteBytes(bus.Ram.Bytes.AsSpan(i * 4), LoadStoreLoop[i]);
-        core = new Core(0, bus, new BenchPlatform(), []);
+        core = new Core(0, bus, new BareCore.CounterOnlyPlatform(), []);
         core.Reset(RamBase, 1);
         // Stage 2: 4 GiB IPA from level 1; RAM identity-mapped in 2 MiB blocks (Normal WB, RW, AF).
         var level2 = TableAddress + 0x1000;
@@ -71,28 +72,6 @@ public class InterpreterMipsBenchmarks
         return executed;
     }
 
-    private static void Write64(BenchBus bus, ulong address, ulong value) =>
+    private static void Write64(BareCore.RamBus bus, ulong address, ulong value) =>
         BitConverter.TryWriteBytes(bus.Ram.Bytes.AsSpan((int)(address - RamBase)), value);
-
-    private sealed class BenchBus(RamRegion ram) : IPhysicalBus
-    {
-        public RamRegion Ram { get; } = ram;
-
-        public bool TryReadDevice(int coreId, ulong physicalAddress, int size, out ulong value)
-        {
-            value = 0;
-            return false;
-        }
-
-        public bool TryWriteDevice(int coreId, ulong physicalAddress, int size, ulong value) => false;
-    }
-
-    private sealed class BenchPlatform : IPlatformServices
-    {
-        public ulong PhysicalCount => 0;
-
-        public ulong CounterFrequency => 62_500_000;
-
-        public bool TryHandleFirmwareCall(int coreId, IGeneralRegisters registers, bool isSmc) => false;
-    }
 }

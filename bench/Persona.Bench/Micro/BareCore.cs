@@ -86,12 +86,16 @@ public sealed class BareCore
         public bool TryWriteDevice(int coreId, ulong physicalAddress, int size, ulong value) => false;
     }
 
-    private sealed class CounterOnlyPlatform : IPlatformServices
+    /// <summary>Platform services with a stopped counter at the board's frequency and no firmware.</summary>
+    public sealed class CounterOnlyPlatform : IPlatformServices
     {
+        /// <inheritdoc/>
         public ulong PhysicalCount => 0;
 
-        public ulong CounterFrequency => 62_500_000;
+        /// <inheritdoc/>
+        public ulong CounterFrequency => Persona.Arm.Platform.PlatformMap.CounterFrequency;
 
+        /// <inheritdoc/>
         public bool TryHandleFirmwareCall(int coreId, IGeneralRegisters registers, bool isSmc) => false;
     }
 }

@@ -46,7 +46,7 @@ public sealed class TestPlatform : IPlatformServices
 {
     public ulong PhysicalCount { get; set; }
 
-    public ulong CounterFrequency => 62_500_000;
+    public ulong CounterFrequency => Persona.Arm.Platform.PlatformMap.CounterFrequency;
 
     /// <summary>Firmware calls seen, as (core, x0, isSmc).</summary>
     public List<(int Core, ulong Function, bool IsSmc)> FirmwareCalls { get; } = [];
